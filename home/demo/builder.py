@@ -1,0 +1,146 @@
+"""Builds the demo site; every step is idempotent so the command can run again."""
+
+import html
+import secrets
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from home.demo import content
+from home.models import HomePage, SiteContent, StandardPage
+
+CREDENTIALS_FILE = Path(settings.BASE_DIR) / ".local" / "demo-admin-password"
+
+
+class DemoSiteBuilder:
+    def __init__(self, base_url, stdout=None):
+        self.base_url = base_url
+        self.log = stdout.write if stdout else (lambda message: None)
+
+    def build(self):
+        self.italian = Locale.objects.get_or_create(language_code="it")[0]
+        self.english = Locale.objects.get_or_create(language_code="en")[0]
+        self.user = self.ensure_superuser()
+        home = self.ensure_home()
+        self.ensure_site(home)
+        about = self.ensure_child(home, StandardPage, content.ABOUT, show_in_menus=True)
+        self.translate(home, content.HOME)
+        self.translate(about, content.ABOUT)
+        site_content = self.ensure_site_content()
+        self.translate(site_content, content.SITE_CONTENT)
+        return self.user
+
+    def ensure_superuser(self):
+        User = get_user_model()
+        password = self.local_password()
+        user = User.objects.filter(username="admin").first()
+        if user is None:
+            user = User.objects.create_superuser("admin", "admin@localhost", password)
+            self.log("Created the local superuser.")
+        elif not user.check_password(password):
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        self.password = password
+        return user
+
+    @staticmethod
+    def local_password():
+        # Generated once per checkout and kept out of git (.local/ is ignored).
+        if CREDENTIALS_FILE.exists():
+            return CREDENTIALS_FILE.read_text().strip()
+        CREDENTIALS_FILE.parent.mkdir(parents=True, exist_ok=True)
+        password = secrets.token_urlsafe(12)
+        CREDENTIALS_FILE.write_text(password + "\n")
+        CREDENTIALS_FILE.chmod(0o600)
+        return password
+
+    def ensure_home(self):
+        home = HomePage.objects.filter(locale=self.italian).first()
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        # Wagtail's migrations leave a placeholder "Welcome" page where the home belongs.
+        for placeholder in root.get_children().filter(
+            content_type__app_label="wagtailcore", content_type__model="page"
+        ):
+            placeholder.delete()
+        data = content.HOME["it"]
+        home = HomePage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            body=content.stream_value(data["body"]),
+            locale=self.italian,
+        )
+        root.add_child(instance=home)
+        home.save_revision(user=self.user).publish(user=self.user)
+        self.log("Created the Italian home page.")
+        return home
+
+    def ensure_site(self, home):
+        parts = urlsplit(self.base_url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        site = Site.objects.filter(is_default_site=True).first() or Site()
+        wanted = {
+            "hostname": parts.hostname,
+            "port": port,
+            "root_page_id": home.pk,
+            "is_default_site": True,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        if any(getattr(site, key) != value for key, value in wanted.items()):
+            for key, value in wanted.items():
+                setattr(site, key, value)
+            site.save()
+            self.log(f"Site set to {self.base_url}.")
+
+    def ensure_child(self, parent, model, texts, **fields):
+        data = texts["it"]
+        existing = model.objects.child_of(parent).filter(slug=data["slug"]).first()
+        if existing:
+            return existing
+        page = model(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            body=content.stream_value(data["body"]),
+            **fields,
+        )
+        parent.add_child(instance=page)
+        page.save_revision(user=self.user).publish(user=self.user)
+        self.log(f"Created “{page.title}”.")
+        return page
+
+    def ensure_site_content(self):
+        existing = SiteContent.objects.filter(locale=self.italian).first()
+        if existing:
+            return existing
+        return SiteContent.objects.create(locale=self.italian, **content.SITE_CONTENT["it"])
+
+    def translate(self, instance, texts):
+        """Create the English version through wagtail-localize, as a translator would."""
+        if type(instance).objects.filter(
+            translation_key=instance.translation_key, locale=self.english
+        ).exists():
+            return
+        pairs = content.translation_pairs(texts["it"], texts["en"])
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=self.english, defaults={"enabled": True}
+        )
+        for segment in StringSegment.objects.filter(source=source).select_related("string"):
+            italian = html.unescape(segment.string.data)
+            if italian not in pairs:
+                raise ValueError(f"No English text for the demo string {italian!r}.")
+            StringTranslation.objects.get_or_create(
+                translation_of=segment.string,
+                locale=self.english,
+                context=segment.context,
+                defaults={"data": pairs[italian]},
+            )
+        translation.save_target(user=self.user, publish=True)
+        self.log(f"Translated “{instance}” into English.")

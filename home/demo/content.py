@@ -1,0 +1,191 @@
+"""The demo site's text, in Italian with its English translation.
+
+Written from the facts of the 2018 operating plan (shared/seed); nothing here
+is invented beyond those facts. Each Italian string is paired with the English
+text that wagtail-localize stores as its translation.
+"""
+
+import html
+import re
+
+
+def rich(*paragraphs):
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+HOME = {
+    "it": {
+        "title": "Cluster Lombardo Scienze della Vita",
+        "slug": "home",
+        "summary": (
+            "L'associazione senza scopo di lucro che dal 2015 mette in rete imprese, "
+            "università, centri di ricerca, IRCCS, ospedali e associazioni di categoria "
+            "della Lombardia attivi nelle scienze della vita."
+        ),
+        "body": [
+            ("heading", {"text": "Chi siamo", "level": "h2"}),
+            (
+                "paragraph",
+                "Il Cluster è nato nel 2015 su iniziativa di Regione Lombardia per dare al "
+                "comparto regionale delle scienze della vita un'identità comune, capace di "
+                "rappresentarlo sul territorio.",
+            ),
+            (
+                "paragraph",
+                "Il piano operativo approvato nel 2018 concentra il lavoro su tre ambiti: "
+                "ricerca e open innovation, experience sharing e community, visibilità. "
+                "Ai soci offre inoltre servizi come lo Sportello Europa, le lettere di "
+                "endorsement e la ricerca di partner.",
+            ),
+        ],
+    },
+    "en": {
+        "title": "Lombardy Life Sciences Cluster",
+        "slug": "home",
+        "summary": (
+            "The non-profit association that, since 2015, has connected the companies, "
+            "universities, research centres, research hospitals, care providers and "
+            "business associations of Lombardy that work in the life sciences."
+        ),
+        "body": [
+            ("heading", {"text": "Who we are", "level": "h2"}),
+            (
+                "paragraph",
+                "The Cluster was founded in 2015 at the prompting of Regione Lombardia to "
+                "give the region's life-sciences sector a shared identity that can speak "
+                "for it locally.",
+            ),
+            (
+                "paragraph",
+                "Its 2018 operating plan focuses the work on three areas: research and open "
+                "innovation, experience sharing and community, and visibility. Members can "
+                "also use services such as the Sportello Europa desk, endorsement letters "
+                "and partner search.",
+            ),
+        ],
+    },
+}
+
+ABOUT = {
+    "it": {
+        "title": "Chi siamo",
+        "slug": "chi-siamo",
+        "summary": (
+            "Un'associazione che dà voce comune ai protagonisti lombardi delle scienze della vita."
+        ),
+        "body": [
+            ("heading", {"text": "L'associazione", "level": "h2"}),
+            (
+                "paragraph",
+                "Il Cluster Lombardo Scienze della Vita (CLLS) è un'associazione senza scopo "
+                "di lucro, costituita nel 2015 su impulso di Regione Lombardia. La sua missione "
+                "è costruire un'identità collettiva che rappresenti il settore life science "
+                "lombardo.",
+            ),
+            ("heading", {"text": "Chi ne fa parte", "level": "h2"}),
+            (
+                "paragraph",
+                "<ul><li>imprese, dalle start-up ai grandi gruppi;</li>"
+                "<li>università e centri di ricerca;</li>"
+                "<li>istituti di ricovero e cura a carattere scientifico (IRCCS);</li>"
+                "<li>ospedali e strutture sanitarie;</li>"
+                "<li>associazioni di categoria.</li></ul>",
+            ),
+            ("heading", {"text": "Le reti", "level": "h2"}),
+            (
+                "paragraph",
+                "Il Cluster aderisce al cluster tecnologico nazionale ALISEI: grazie a questa "
+                "rete aiuta i soci a trovare partner anche fuori dalla regione. Con "
+                "Confindustria Lombardia – EEN gestisce lo Sportello Europa.",
+            ),
+            ("heading", {"text": "Il piano operativo", "level": "h2"}),
+            (
+                "paragraph",
+                "Nel luglio 2018 il Consiglio direttivo ha approvato il piano operativo, che "
+                "dà seguito al piano strategico presentato all'assemblea dei soci il 29 marzo 2018.",
+            ),
+        ],
+    },
+    "en": {
+        "title": "About us",
+        "slug": "about",
+        "summary": "An association that gives Lombardy's life-sciences players a common voice.",
+        "body": [
+            ("heading", {"text": "The association", "level": "h2"}),
+            (
+                "paragraph",
+                "The Lombardy Life Sciences Cluster (CLLS) is a non-profit association set up "
+                "in 2015 at the prompting of Regione Lombardia. Its mission is to build a "
+                "collective identity that represents the Lombard life-sciences sector.",
+            ),
+            ("heading", {"text": "Our members", "level": "h2"}),
+            (
+                "paragraph",
+                "<ul><li>companies, from start-ups to large groups;</li>"
+                "<li>universities and research centres;</li>"
+                "<li>research hospitals (IRCCS);</li>"
+                "<li>hospitals and care providers;</li>"
+                "<li>business associations.</li></ul>",
+            ),
+            ("heading", {"text": "Networks", "level": "h2"}),
+            (
+                "paragraph",
+                "The Cluster belongs to ALISEI, the national technology cluster: through this "
+                "network it helps members find partners beyond the region as well. Together "
+                "with Confindustria Lombardia – EEN it runs the Sportello Europa desk.",
+            ),
+            ("heading", {"text": "The operating plan", "level": "h2"}),
+            (
+                "paragraph",
+                "In July 2018 the Board approved the operating plan, which follows up the "
+                "strategic plan presented to the members' meeting on 29 March 2018.",
+            ),
+        ],
+    },
+}
+
+SITE_CONTENT = {
+    "it": {
+        "footer_text": (
+            "Associazione senza scopo di lucro che riunisce le realtà lombarde delle scienze "
+            "della vita: imprese, ricerca, sanità."
+        ),
+    },
+    "en": {
+        "footer_text": (
+            "A non-profit association bringing together Lombardy's life-sciences players: "
+            "industry, research and healthcare."
+        ),
+    },
+}
+
+
+def stream_value(blocks):
+    """Turn (type, value) pairs into StreamField raw data; paragraphs become rich text."""
+    data = []
+    for block_type, value in blocks:
+        if block_type == "paragraph" and not value.startswith("<"):
+            value = rich(value)
+        data.append((block_type, value))
+    return data
+
+
+def _pieces(value):
+    """The translatable pieces of a value: rich text splits into paragraphs and list items."""
+    if isinstance(value, dict):
+        return [piece for key in sorted(value) for piece in _pieces(value[key])]
+    if isinstance(value, list | tuple):
+        return [piece for item in value for piece in _pieces(item)]
+    if isinstance(value, str):
+        if value.startswith("<"):
+            return re.findall(r"<(?:p|li)>(.*?)</(?:p|li)>", value)
+        return [value]
+    return []
+
+
+def translation_pairs(source, target):
+    """Map each Italian string of `source` to the English string at the same place."""
+    italian, english = _pieces(source), _pieces(target)
+    if len(italian) != len(english):
+        raise ValueError("Italian and English demo content differ in shape.")
+    return {html.unescape(it): en for it, en in zip(italian, english, strict=True) if it != en or it}

@@ -1,0 +1,16 @@
+from .images import CustomImage, CustomRendition
+from .pages import BasePage, HomePage, StandardPage
+from .site_content import SiteContent, SocialLink
+from .tags import Tag, localized_tags
+
+__all__ = [
+    "BasePage",
+    "CustomImage",
+    "CustomRendition",
+    "HomePage",
+    "SiteContent",
+    "SocialLink",
+    "StandardPage",
+    "Tag",
+    "localized_tags",
+]

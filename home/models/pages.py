@@ -1,0 +1,119 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyBlock
+
+
+class BasePage(Page):
+    """Fields and behaviour every public page shares: summary and card image.
+
+    The image's alt text is stored on the page, not read from the image, so that
+    wagtail-localize sends it to translators with the rest of the page.
+    """
+
+    summary = models.TextField(
+        blank=True,
+        max_length=300,
+        verbose_name=_("summary"),
+        help_text=_(
+            "One or two sentences shown on cards and in search engines "
+            "when the page has no search description."
+        ),
+    )
+    image = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+        help_text=_("Shown at the top of the page and on its card."),
+    )
+    image_alt = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("image alt text"),
+        help_text=_(
+            "Leave empty to use the image's own description. Translators "
+            "translate it with the page."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    # "Show in menus" is decided per language: a translation may leave the menu
+    # without the source page following it.
+    override_translatable_fields = [SynchronizedField("show_in_menus", overridable=True)]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.image_id and not self.image_alt and self._is_source_locale():
+            # Copied now so that it becomes a segment translators see.
+            self.image_alt = self.image.description
+        return super().save(*args, **kwargs)
+
+    def _is_source_locale(self):
+        return self.locale_id is None or self.locale_id == Locale.get_default().pk
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+
+class HomePage(BasePage):
+    """The home of one language: who the cluster is, and the way into every section."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+    template = "home/home_page.html"
+
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("about the cluster"),
+        help_text=_("Who the cluster is, shown under the introduction."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def clean(self):
+        super().clean()
+        others = HomePage.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and others.exists():
+            raise ValidationError(_("This language already has a home page."))
+
+
+class StandardPage(BasePage):
+    """A page of text: about the cluster, contacts, privacy, accessibility."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "home/standard_page.html"
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")

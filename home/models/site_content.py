@@ -1,0 +1,99 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class SiteContent(TranslatableMixin, ClusterableModel):
+    """Footer, contacts and social links: one record per language.
+
+    Wagtail's site settings cannot be translated, so this is a translatable
+    snippet instead: managers edit the Italian record and translators produce
+    the English one with wagtail-localize.
+    """
+
+    footer_text = models.TextField(
+        blank=True,
+        verbose_name=_("footer text"),
+        help_text=_("A sentence or two about the cluster, shown at the foot of every page."),
+    )
+    address = models.TextField(
+        blank=True,
+        verbose_name=_("address"),
+        help_text=_("Postal address, one line per row."),
+    )
+    email = models.EmailField(
+        blank=True,
+        verbose_name=_("e-mail"),
+        help_text=_("The public contact address."),
+    )
+    phone = models.CharField(
+        max_length=40,
+        blank=True,
+        verbose_name=_("telephone"),
+        help_text=_("In international format, for example +39 02 1234567."),
+    )
+
+    panels = [
+        FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("email"), FieldPanel("phone")],
+            heading=_("Contacts"),
+        ),
+        InlinePanel("social_links", heading=_("Social links"), label=_("social link")),
+    ]
+
+    # Contacts are the same in every language: synchronised so that addresses
+    # are not sent to translators as text, yet a translation may override them.
+    translatable_fields = [
+        TranslatableField("footer_text"),
+        TranslatableField("address"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("social_links"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site content")
+        verbose_name_plural = _("site content")
+        constraints = [
+            models.UniqueConstraint(fields=["locale"], name="one_site_content_per_locale"),
+        ]
+
+    def __str__(self):
+        return str(_("Site content (%(language)s)") % {"language": self.locale.get_display_name()})
+
+    @classmethod
+    def for_locale(cls, locale):
+        """This language's record, or None: never another language's text."""
+        return cls.objects.filter(locale=locale).prefetch_related("social_links").first()
+
+    @classmethod
+    def for_language(cls, language_code):
+        locale = Locale.objects.filter(language_code=language_code).first()
+        return cls.for_locale(locale) if locale else None
+
+
+class SocialLink(Orderable):
+    NETWORKS = [
+        ("linkedin", "LinkedIn"),
+        ("x", "X"),
+        ("facebook", "Facebook"),
+        ("instagram", "Instagram"),
+        ("youtube", "YouTube"),
+        ("bluesky", "Bluesky"),
+        ("mastodon", "Mastodon"),
+    ]
+
+    site_content = ParentalKey(SiteContent, on_delete=models.CASCADE, related_name="social_links")
+    network = models.CharField(max_length=20, choices=NETWORKS, verbose_name=_("network"))
+    url = models.URLField(verbose_name=_("address"), help_text=_("The full address of the profile."))
+
+    panels = [FieldPanel("network"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("social link")
+        verbose_name_plural = _("social links")

@@ -1,0 +1,83 @@
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from taggit.models import TagBase
+from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.fields import TranslatableField
+
+
+class Tag(TranslatableMixin, TagBase):
+    """A taggit tag that exists once per language.
+
+    Pages keep their tag relations synchronised with the Italian source (that is
+    what wagtail-localize does with taggit), so a page may point at the Italian
+    tag; `localized_tags` shows the tag of the page's own language instead, and
+    hides tags nobody has translated yet. Names and slugs are unique per language.
+    """
+
+    name = models.CharField(max_length=100, verbose_name=_("name"))
+    slug = models.SlugField(
+        max_length=100,
+        allow_unicode=True,
+        verbose_name=_("slug"),
+        help_text=_("Used in the tag's address; made from the name when left empty."),
+    )
+
+    # The slug is rebuilt from the translated name, never sent to translators.
+    translatable_fields = [TranslatableField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_tag_slug_per_locale"),
+            models.UniqueConstraint(fields=["locale", "name"], name="unique_tag_name_per_locale"),
+        ]
+
+    def save(self, *args, **kwargs):
+        if not self.locale_id:
+            # Tags typed into the page editor are created without a locale.
+            self.locale = Locale.get_default()
+        if not self.slug or self._name_changed():
+            self.slug = self._unique_slug()
+        return super(TagBase, self).save(*args, **kwargs)
+
+    def _name_changed(self):
+        if self.pk is None:
+            return False
+        stored = type(self).objects.filter(pk=self.pk).values_list("name", flat=True).first()
+        return stored is not None and stored != self.name
+
+    def _unique_slug(self):
+        base = slugify(self.name, allow_unicode=True)[:90] or "tag"
+        taken = set(
+            type(self)
+            .objects.filter(locale_id=self.locale_id, slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, counter = base, 1
+        while slug in taken:
+            counter += 1
+            slug = f"{base}-{counter}"
+        return slug
+
+
+def localized_tags(tags, locale):
+    """Map tags of any language to their versions in `locale`, in one query.
+
+    Tags without a translation in `locale` are left out, so an English page
+    never shows an Italian tag.
+    """
+    keys = []
+    for tag in tags:
+        if tag.translation_key not in keys:
+            keys.append(tag.translation_key)
+    if not keys:
+        return []
+    by_key = {
+        tag.translation_key: tag
+        for tag in Tag.objects.filter(locale=locale, translation_key__in=keys)
+    }
+    return [by_key[key] for key in keys if key in by_key]

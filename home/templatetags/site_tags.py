@@ -1,0 +1,150 @@
+"""Navigation, language and site-content tags used by the base template."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from home.models import HomePage, SiteContent
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One language of the page in view, as the switcher and hreflang need it."""
+
+    code: str
+    name: str
+    url: str
+    full_url: str
+    is_current: bool
+    # True when this language has no translation of the page and the link
+    # leads to the nearest translated ancestor instead.
+    is_fallback: bool
+    target_title: str
+
+
+def _language_name(code):
+    return dict(settings.LANGUAGES)[code]
+
+
+def _live_translations(page):
+    """The page's live, public versions keyed by language code (one query)."""
+    pages = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return {p.locale.language_code: p for p in pages}
+
+
+def _nearest_translated_ancestors(page, codes):
+    """For each language code, the deepest live ancestor translated into it (one query)."""
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    keys = list(ancestors.values_list("translation_key", flat=True))
+    found = {}
+    candidates = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale__language_code__in=codes)
+        .select_related("locale")
+        .order_by("depth")
+    )
+    for candidate in candidates:
+        found[candidate.locale.language_code] = candidate
+    return found
+
+
+def _homes(codes):
+    pages = HomePage.objects.live().public().filter(locale__language_code__in=codes)
+    return {p.locale.language_code: p for p in pages.select_related("locale")}
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """A LanguageLink per site language for the page in view (or the home pages)."""
+    cache_key = "_clls_page_languages"
+    if cache_key in context:
+        return context[cache_key]
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    codes = [code for code, _name in settings.LANGUAGES]
+
+    exact = _live_translations(page) if isinstance(page, Page) and page.pk else {}
+    if isinstance(page, Page) and page.pk:
+        exact.setdefault(page.locale.language_code, page)
+    missing = [code for code in codes if code not in exact]
+    fallbacks = {}
+    if missing and isinstance(page, Page) and page.pk:
+        fallbacks = _nearest_translated_ancestors(page, missing)
+    still_missing = [code for code in missing if code not in fallbacks]
+    if still_missing:
+        for code, home in _homes(still_missing).items():
+            fallbacks.setdefault(code, home)
+
+    links = []
+    for code in codes:
+        target = exact.get(code) or fallbacks.get(code)
+        if target is None:
+            continue
+        is_fallback = code not in exact
+        links.append(
+            LanguageLink(
+                code=code,
+                name=_language_name(code),
+                url=target.get_url(request),
+                full_url=target.get_full_url(request),
+                is_current=code == current,
+                is_fallback=is_fallback,
+                target_title=target.title,
+            )
+        )
+    context[cache_key] = links
+    return links
+
+
+@register.simple_tag
+def alternate_links(languages):
+    """The hreflang alternates: exact translations only, x-default to the source language."""
+    exact = [link for link in languages if not link.is_fallback]
+    if len(exact) < 1:
+        return []
+    default = next((link for link in exact if link.code == settings.LANGUAGE_CODE), exact[0])
+    return [(link.code, link.full_url) for link in exact] + [("x-default", default.full_url)]
+
+
+def _home_for(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return HomePage.objects.live().filter(
+        translation_key=site.root_page.translation_key,
+        locale__language_code=translation.get_language(),
+    ).first()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The current language's top-level pages marked "show in menus"."""
+    request = context.get("request")
+    page = context.get("page")
+    home = _home_for(request) if request else None
+    items = []
+    if home is not None:
+        current_path = page.path if isinstance(page, Page) else ""
+        for child in home.get_children().live().public().in_menu():
+            items.append(
+                {
+                    "title": child.title,
+                    "url": child.get_url(request),
+                    "is_current": current_path == child.path,
+                    "is_ancestor": current_path.startswith(child.path) and current_path != child.path,
+                }
+            )
+    return {"home": home, "home_url": home.get_url(request) if home else "/", "items": items}
+
+
+@register.simple_tag
+def site_content():
+    """This language's footer and contact details, or None."""
+    return SiteContent.for_language(translation.get_language())
