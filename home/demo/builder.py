@@ -1,6 +1,5 @@
 """Builds the demo site; every step is idempotent so the command can run again."""
 
-import html
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -8,9 +7,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.demo import content
+from home.localization import translate_object
 from home.models import HomePage, SiteContent, StandardPage
 
 CREDENTIALS_FILE = Path(settings.BASE_DIR) / ".local" / "demo-admin-password"
@@ -123,24 +122,8 @@ class DemoSiteBuilder:
 
     def translate(self, instance, texts):
         """Create the English version through wagtail-localize, as a translator would."""
-        if type(instance).objects.filter(
-            translation_key=instance.translation_key, locale=self.english
-        ).exists():
+        if instance.has_translation(self.english):
             return
         pairs = content.translation_pairs(texts["it"], texts["en"])
-        source, _created = TranslationSource.get_or_create_from_instance(instance)
-        translation, _created = Translation.objects.get_or_create(
-            source=source, target_locale=self.english, defaults={"enabled": True}
-        )
-        for segment in StringSegment.objects.filter(source=source).select_related("string"):
-            italian = html.unescape(segment.string.data)
-            if italian not in pairs:
-                raise ValueError(f"No English text for the demo string {italian!r}.")
-            StringTranslation.objects.get_or_create(
-                translation_of=segment.string,
-                locale=self.english,
-                context=segment.context,
-                defaults={"data": pairs[italian]},
-            )
-        translation.save_target(user=self.user, publish=True)
+        translate_object(instance, self.english, pairs.get, user=self.user, publish=True)
         self.log(f"Translated “{instance}” into English.")

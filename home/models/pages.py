@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 
@@ -53,9 +53,19 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
-    # "Show in menus" is decided per language: a translation may leave the menu
-    # without the source page following it.
-    override_translatable_fields = [SynchronizedField("show_in_menus", overridable=True)]
+    # What wagtail-localize does with each field (tests/home/test_translation_rules.py
+    # holds the decisions). Text goes to translators; the image follows the source
+    # unless a translation picks its own; "show in menus" is left out so that
+    # each language keeps its own menu.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        SynchronizedField("image", overridable=True),
+        TranslatableField("image_alt"),
+    ]
 
     class Meta:
         abstract = True
@@ -90,6 +100,7 @@ class HomePage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
 
     class Meta:
         verbose_name = _("home page")
@@ -113,6 +124,7 @@ class StandardPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
 
     class Meta:
         verbose_name = _("standard page")

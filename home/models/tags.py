@@ -1,3 +1,5 @@
+import re
+
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +22,8 @@ class Tag(TranslatableMixin, TagBase):
         max_length=100,
         allow_unicode=True,
         verbose_name=_("slug"),
-        help_text=_("Used in the tag's address; made from the name when left empty."),
+        editable=False,
+        help_text=_("Used in the tag's address; made from the name."),
     )
 
     # The slug is rebuilt from the translated name, never sent to translators.
@@ -39,18 +42,16 @@ class Tag(TranslatableMixin, TagBase):
         if not self.locale_id:
             # Tags typed into the page editor are created without a locale.
             self.locale = Locale.get_default()
-        if not self.slug or self._name_changed():
-            self.slug = self._unique_slug()
+        # Always derived from the name, so a translated name gets a slug of its own.
+        base = self._slug_base()
+        if not re.fullmatch(rf"{re.escape(base)}(-\d+)?", self.slug or ""):
+            self.slug = self._unique_slug(base)
         return super(TagBase, self).save(*args, **kwargs)
 
-    def _name_changed(self):
-        if self.pk is None:
-            return False
-        stored = type(self).objects.filter(pk=self.pk).values_list("name", flat=True).first()
-        return stored is not None and stored != self.name
+    def _slug_base(self):
+        return slugify(self.name, allow_unicode=True)[:90] or "tag"
 
-    def _unique_slug(self):
-        base = slugify(self.name, allow_unicode=True)[:90] or "tag"
+    def _unique_slug(self, base):
         taken = set(
             type(self)
             .objects.filter(locale_id=self.locale_id, slug__startswith=base)

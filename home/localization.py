@@ -1,0 +1,50 @@
+"""Translating pages and snippets through wagtail-localize from code.
+
+The demo site and the tests translate content the way a translator does in the
+admin: the strings go into wagtail-localize, which then writes the target page
+or snippet, so the two versions stay linked as source and translation.
+"""
+
+import html
+
+from wagtail.models import DraftStateMixin
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+
+class MissingTranslation(ValueError):
+    """A string of the source has no translation; saving would leak the source language."""
+
+
+def translate_object(instance, locale, translate_string, *, user=None, publish=True):
+    """Write the `locale` version of `instance`, translating each string with `translate_string`.
+
+    `translate_string` receives each source string as plain text (entities
+    decoded, line breaks as newlines; inline markup is not supported) and returns its translation, or None when it has none: that raises
+    MissingTranslation instead of letting wagtail-localize fall back to the
+    source text. Returns the translated object.
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+        text = html.unescape(segment.string.data.replace("<br/>", "\n"))
+        translated = translate_string(text)
+        if translated is None:
+            raise MissingTranslation(f"No {locale.language_code} text for {text!r}.")
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": html.escape(translated, quote=False).replace("\n", "<br/>")},
+        )
+    draftable = isinstance(instance, DraftStateMixin)
+    # wagtail-localize defers publishing to transaction.on_commit, which never
+    # fires inside an outer transaction (a test, a data migration) and then
+    # publishes a stale copy; save a draft and publish it here instead.
+    translation.save_target(user=user, publish=not draftable)
+    target = instance.get_translation(locale)
+    if draftable and publish:
+        target.get_latest_revision().publish(user=user)
+        target.refresh_from_db()
+    return target

@@ -1,0 +1,141 @@
+"""What a visitor meets: language prefixes, redirects, hreflang, switcher, error pages."""
+
+import re
+
+from django.test import RequestFactory, TestCase, override_settings
+from django.utils import translation
+
+from home.views import server_error
+from tests.factories import StandardPageFactory
+from tests.sites import build_bilingual_site
+
+
+def alternates(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def canonical(html):
+    return re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
+
+
+class LanguageHomesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_bilingual_site()
+
+    def test_each_language_home_answers_in_its_language(self):
+        for url, lang, title, menu in [
+            ("/it/", "it", "Cluster Lombardo Scienze della Vita", "Chi siamo"),
+            ("/en/", "en", "Lombardy Life Sciences Cluster", "About us"),
+        ]:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                html = response.content.decode()
+                self.assertIn(f'<html lang="{lang}"', html)
+                self.assertIn(f"<h1>{title}</h1>", html)
+                self.assertRegex(html, rf'<nav class="main-menu"[^>]*>\s*<ul>\s*<li><a href="/{lang}/[^"]+/">{menu}</a>')
+
+    def test_english_home_shows_no_italian_interface_or_content(self):
+        html = self.client.get("/en/").content.decode()
+        for italian in ["Chi siamo", "Vai al contenuto", "Menu principale", "Cluster Lombardo", "Milano"]:
+            self.assertNotIn(italian, html)
+        self.assertIn("Skip to content", html)
+        self.assertIn("The life-sciences association of Lombardy.", html)
+
+    def test_root_redirects_by_accept_language(self):
+        for header, target in [
+            ("en-GB,en;q=0.9", "/en/"),
+            ("it-IT,it;q=0.9,en;q=0.5", "/it/"),
+            ("fr-FR,fr;q=0.9", "/it/"),
+            (None, "/it/"),
+        ]:
+            with self.subTest(header=header):
+                extra = {"HTTP_ACCEPT_LANGUAGE": header} if header else {}
+                response = self.client.get("/", **extra)
+                self.assertEqual(response.status_code, 302)
+                self.assertEqual(response["Location"], target)
+                self.assertIn("Accept-Language", response.get("Vary", ""))
+
+    def test_hreflang_and_canonical_are_reciprocal(self):
+        italian = self.client.get("/it/chi-siamo/").content.decode()
+        english = self.client.get("/en/about/").content.decode()
+        expected = {
+            "it": "http://testserver/it/chi-siamo/",
+            "en": "http://testserver/en/about/",
+            "x-default": "http://testserver/it/chi-siamo/",
+        }
+        self.assertEqual(alternates(italian), expected)
+        self.assertEqual(alternates(english), expected)
+        self.assertEqual(canonical(italian), expected["it"])
+        self.assertEqual(canonical(english), expected["en"])
+
+    def test_switcher_links_each_home_to_the_other(self):
+        italian = self.client.get("/it/").content.decode()
+        english = self.client.get("/en/").content.decode()
+        self.assertIn('<a href="/en/" hreflang="en" lang="en">English</a>', italian)
+        self.assertIn('<a href="/it/" hreflang="it" lang="it">Italiano</a>', english)
+        self.assertIn('aria-current="true">Italiano</span>', italian)
+        self.assertIn('aria-current="true">English</span>', english)
+
+    def test_switcher_falls_back_to_nearest_translated_ancestor_and_says_so(self):
+        StandardPageFactory(parent=self.tree.it_about, title="Storia", slug="storia")
+        html = self.client.get("/it/chi-siamo/storia/").content.decode()
+        self.assertIn('<a href="/en/about/" hreflang="en" lang="en" aria-describedby="lang-note-en">', html)
+        self.assertIn("non è ancora tradotta", html)
+        self.assertIn("«About us»", html)
+        self.assertNotIn('hreflang="en" href=', html)
+
+    def test_draft_translation_is_not_offered(self):
+        self.tree.en_about.unpublish()
+        html = self.client.get("/it/chi-siamo/").content.decode()
+        self.assertIn('<a href="/en/" hreflang="en" lang="en" aria-describedby="lang-note-en">', html)
+        self.assertEqual(set(alternates(html)), {"it", "x-default"})
+        self.assertEqual(self.client.get("/en/about/").status_code, 404)
+
+    def test_admin_lives_outside_the_language_prefixes(self):
+        response = self.client.get("/admin/")
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(response["Location"].startswith("/admin/login/"))
+        self.assertEqual(self.client.get("/it/admin/").status_code, 404)
+
+    def test_public_pages_set_no_cookie(self):
+        for url in ["/it/", "/en/", "/it/chi-siamo/", "/en/nowhere/"]:
+            with self.subTest(url=url):
+                self.assertEqual(dict(self.client.get(url).cookies), {})
+
+
+class ErrorPagesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_bilingual_site()
+
+    def test_404_speaks_the_language_of_the_url(self):
+        for url, lang, text in [
+            ("/it/non-esiste/", "it", "Pagina non trovata"),
+            ("/en/does-not-exist/", "en", "Page not found"),
+        ]:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 404)
+                html = response.content.decode()
+                self.assertIn(f'<html lang="{lang}"', html)
+                self.assertIn(f"<h1>{text}</h1>", html)
+                self.assertIn('<meta name="robots" content="noindex">', html)
+
+    @override_settings(ROOT_URLCONF="tests.error_urls")
+    def test_500_page_is_localised_and_needs_no_database(self):
+        self.client.raise_request_exception = False
+        for lang, text in [("it", "Qualcosa è andato storto"), ("en", "Something went wrong")]:
+            with self.subTest(lang=lang):
+                response = self.client.get(f"/{lang}/guasto/")
+                self.assertEqual(response.status_code, 500)
+                html = response.content.decode()
+                self.assertIn(f'<html lang="{lang}">', html)
+                self.assertIn(text, html)
+
+    def test_500_page_renders_without_the_database(self):
+        request = RequestFactory().get("/it/")
+        with translation.override("it"), self.assertNumQueries(0):
+            response = server_error(request)
+        self.assertEqual(response.status_code, 500)

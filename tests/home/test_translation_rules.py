@@ -1,0 +1,173 @@
+"""Each field's fate under wagtail-localize, and the traps of its defaults."""
+
+from django.test import TestCase
+from modelcluster.models import ClusterableModel, get_all_child_relations
+from wagtail.models import Page
+from wagtail_localize.fields import TranslatableField, get_translatable_fields
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.operations import TranslationCreator
+
+from home.localization import translate_object
+from home.models import HomePage, SiteContent, StandardPage, Tag, localized_tags
+from tests.factories import ImageFactory, StandardPageFactory, TagFactory
+from tests.sites import build_bilingual_site, english
+
+TRANSLATE, OVERRIDE, SYNCHRONISE, PER_LANGUAGE = "translate", "override", "synchronise", "per-language"
+
+PAGE_FIELDS = {
+    "title": TRANSLATE,
+    "slug": TRANSLATE,
+    "seo_title": TRANSLATE,
+    "search_description": TRANSLATE,
+    "summary": TRANSLATE,
+    "image": OVERRIDE,
+    "image_alt": TRANSLATE,
+    "show_in_menus": PER_LANGUAGE,
+    "go_live_at": PER_LANGUAGE,
+    "expire_at": PER_LANGUAGE,
+}
+
+DECISIONS = {
+    HomePage: {**PAGE_FIELDS, "body": TRANSLATE},
+    StandardPage: {**PAGE_FIELDS, "body": TRANSLATE},
+    SiteContent: {
+        "footer_text": TRANSLATE,
+        "address": TRANSLATE,
+        "email": OVERRIDE,
+        "phone": OVERRIDE,
+        "social_links": OVERRIDE,
+    },
+    # A tag's slug is not editable: each language derives it from its own name.
+    Tag: {"name": TRANSLATE},
+}
+
+PAGE_INTERNALS = {
+    "id", "path", "depth", "numchild", "translation_key", "locale", "latest_revision",
+    "live", "has_unpublished_changes", "first_published_at", "last_published_at",
+    "live_revision", "draft_title", "locked", "locked_at", "locked_by", "owner",
+    "content_type", "url_path", "alias_of", "latest_revision_created_at", "page_ptr",
+}
+
+
+def decision(field):
+    if isinstance(field, TranslatableField):
+        return TRANSLATE
+    return OVERRIDE if field.is_overridable(None) else SYNCHRONISE
+
+
+def own_fields(model):
+    """Editable fields and child relations an editor can set on `model`."""
+    names = set()
+    child_relations = get_all_child_relations(model) if issubclass(model, ClusterableModel) else []
+    for field in model._meta.get_fields():
+        if field.name in PAGE_INTERNALS or field.name.startswith(("wagtail_", "index_entries")):
+            continue
+        if field in child_relations:
+            names.add(field.name)
+            continue
+        if field.auto_created or getattr(field, "editable", True) is False:
+            continue
+        names.add(field.name)
+    return names
+
+
+class FieldDecisionTests(TestCase):
+    def test_every_field_has_a_decision(self):
+        for model, expected in DECISIONS.items():
+            with self.subTest(model=model.__name__):
+                self.assertEqual(own_fields(model) - {"translation_key"}, set(expected))
+
+    def test_wagtail_localize_applies_the_decisions(self):
+        for model, expected in DECISIONS.items():
+            with self.subTest(model=model.__name__):
+                actual = {f.field_name: decision(f) for f in get_translatable_fields(model)}
+                wanted = {name: fate for name, fate in expected.items() if fate != PER_LANGUAGE}
+                self.assertEqual(actual, wanted)
+
+
+class TranslationBehaviourTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_bilingual_site()
+
+    def test_no_alias_of_the_italian_tree_appears_in_english(self):
+        english_pages = Page.objects.filter(locale=self.tree.english).count()
+        StandardPageFactory(parent=self.tree.it_home, title="Servizi", slug="servizi")
+        self.assertEqual(Page.objects.filter(locale=self.tree.english).count(), english_pages)
+        self.assertFalse(Page.objects.filter(alias_of__isnull=False).exists())
+        self.assertFalse(LocaleSynchronization.objects.exists())
+        self.assertEqual(self.client.get("/en/servizi/").status_code, 404)
+
+    def test_a_new_translation_stays_a_draft(self):
+        page = StandardPageFactory(parent=self.tree.it_home, title="Servizi", slug="servizi")
+        self.assertTrue(page.live)
+        TranslationCreator(user=None, target_locales=[self.tree.english]).create_translations(page)
+        translation = page.get_translation(self.tree.english)
+        self.assertFalse(translation.live)
+        self.assertEqual(self.client.get(translation.get_url()).status_code, 404)
+
+    def test_english_page_shows_english_alt_text_never_the_italian_description(self):
+        image = ImageFactory(description="Ricercatrice al microscopio")
+        page = StandardPageFactory(parent=self.tree.it_home, title="Laboratori", slug="laboratori", image=image)
+        self.assertEqual(page.image_alt, "Ricercatrice al microscopio")
+        translations = {"Ricercatrice al microscopio": "Researcher at a microscope"}
+        translated = translate_object(page, self.tree.english, lambda s: translations.get(s) or english(s))
+        html = self.client.get(translated.get_url()).content.decode()
+        self.assertIn('alt="Researcher at a microscope"', html)
+        self.assertNotIn("microscopio", html)
+
+    def test_menus_are_kept_per_language(self):
+        self.tree.en_about.show_in_menus = False
+        self.tree.en_about.save()
+        translate_object(self.tree.it_about, self.tree.english, english)
+        self.tree.en_about.refresh_from_db()
+        self.assertFalse(self.tree.en_about.show_in_menus)
+        self.assertNotIn("About us", self.client.get("/en/").content.decode())
+        self.assertIn("Chi siamo", self.client.get("/it/").content.decode())
+
+    def test_contacts_follow_the_source_and_texts_are_translated(self):
+        italian = SiteContent.objects.get(locale=self.tree.italian)
+        italian.email = "segreteria@clls.example"
+        italian.save()
+        translate_object(italian, self.tree.english, english)
+        english_content = SiteContent.objects.get(locale=self.tree.english)
+        self.assertEqual(english_content.email, "segreteria@clls.example")
+        self.assertEqual(english_content.footer_text, "The life-sciences association of Lombardy.")
+
+    def test_english_footer_never_falls_back_to_italian(self):
+        SiteContent.objects.filter(locale=self.tree.english).delete()
+        html = self.client.get("/en/").content.decode()
+        self.assertNotIn("Associazione delle scienze della vita", html)
+        self.assertNotIn("info@clls.example", html)
+
+
+class TagTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_bilingual_site(with_site_content=False)
+
+    def test_tags_typed_in_the_editor_are_italian_with_a_slug(self):
+        tag = Tag.objects.create(name="Open Innovation")
+        self.assertEqual(tag.locale, self.tree.italian)
+        self.assertEqual(tag.slug, "open-innovation")
+
+    def test_translated_tag_gets_its_own_name_and_slug(self):
+        tag = TagFactory(name="Ricerca clinica")
+        translated = translate_object(tag, self.tree.english, {"Ricerca clinica": "Clinical research"}.get)
+        self.assertEqual((translated.name, translated.slug), ("Clinical research", "clinical-research"))
+        self.assertEqual(translated.translation_key, tag.translation_key)
+
+    def test_same_name_may_exist_in_both_languages(self):
+        tag = TagFactory(name="Biobanche")
+        translated = translate_object(tag, self.tree.english, {"Biobanche": "Biobanche"}.get)
+        self.assertEqual(translated.slug, tag.slug)
+
+    def test_localized_tags_show_the_page_language_and_hide_untranslated_ones(self):
+        translated = TagFactory(name="Neuroscienze")
+        untranslated = TagFactory(name="Cronicità")
+        translate_object(translated, self.tree.english, {"Neuroscienze": "Neuroscience"}.get)
+        with self.assertNumQueries(1):
+            shown = localized_tags([translated, untranslated], self.tree.english)
+        self.assertEqual([tag.name for tag in shown], ["Neuroscience"])
+        italian = localized_tags([translated, untranslated], self.tree.italian)
+        self.assertEqual([tag.name for tag in italian], ["Neuroscienze", "Cronicità"])
