@@ -11,7 +11,7 @@ from wagtail.models import DraftStateMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
-class MissingTranslation(ValueError):
+class MissingTranslationError(ValueError):
     """A string of the source has no translation; saving would leak the source language."""
 
 
@@ -19,8 +19,9 @@ def translate_object(instance, locale, translate_string, *, user=None, publish=T
     """Write the `locale` version of `instance`, translating each string with `translate_string`.
 
     `translate_string` receives each source string as plain text (entities
-    decoded, line breaks as newlines; inline markup is not supported) and returns its translation, or None when it has none: that raises
-    MissingTranslation instead of letting wagtail-localize fall back to the
+    decoded, line breaks as newlines; inline markup is not supported) and
+    returns its translation, or None when it has none: that raises
+    MissingTranslationError instead of letting wagtail-localize fall back to the
     source text. Returns the translated object.
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
@@ -31,7 +32,7 @@ def translate_object(instance, locale, translate_string, *, user=None, publish=T
         text = html.unescape(segment.string.data.replace("<br/>", "\n"))
         translated = translate_string(text)
         if translated is None:
-            raise MissingTranslation(f"No {locale.language_code} text for {text!r}.")
+            raise MissingTranslationError(f"No {locale.language_code} text for {text!r}.")
         StringTranslation.objects.update_or_create(
             translation_of=segment.string,
             locale=locale,

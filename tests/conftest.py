@@ -11,4 +11,5 @@ def _media_root(settings, tmp_path):
 
 
 def pytest_report_header(config):
-    return f"database: {settings.DATABASES['default']['ENGINE']} ({os.environ.get('DATABASE_URL', 'sqlite default')})"
+    engine = settings.DATABASES["default"]["ENGINE"]
+    return f"database: {engine} ({os.environ.get('DATABASE_URL', 'embedded SQLite')})"

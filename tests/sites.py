@@ -14,7 +14,9 @@ ENGLISH = {
     "Chi siamo": "About us",
     "chi-siamo": "about",
     "Una pagina di testo.": "A page of text.",
-    "Associazione delle scienze della vita in Lombardia.": "The life-sciences association of Lombardy.",
+    "Associazione delle scienze della vita in Lombardia.": (
+        "The life-sciences association of Lombardy."
+    ),
     "Via Esempio 1\n20100 Milano": "1 Via Esempio\n20100 Milan",
 }
 
@@ -57,6 +59,11 @@ def build_bilingual_site(*, with_site_content=True):
         content = SiteContentFactory(locale=italian)
         translate_object(content, english_locale, english)
     return BilingualSite(
-        italian, english_locale, site, it_home.specific, en_home.specific,
-        it_about.specific, en_about.specific,
+        italian,
+        english_locale,
+        site,
+        it_home.specific,
+        en_home.specific,
+        it_about.specific,
+        en_about.specific,
     )

@@ -34,11 +34,11 @@ class DemoSiteBuilder:
         return self.user
 
     def ensure_superuser(self):
-        User = get_user_model()
+        user_model = get_user_model()
         password = self.local_password()
-        user = User.objects.filter(username="admin").first()
+        user = user_model.objects.filter(username="admin").first()
         if user is None:
-            user = User.objects.create_superuser("admin", "admin@localhost", password)
+            user = user_model.objects.create_superuser("admin", "admin@localhost", password)
             self.log("Created the local superuser.")
         elif not user.check_password(password):
             user.set_password(password)
@@ -61,7 +61,9 @@ class DemoSiteBuilder:
         home = HomePage.objects.filter(locale=self.italian).first()
         if home:
             return home
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=self.italian)
+        )
         # Wagtail's migrations leave a placeholder "Welcome" page where the home belongs.
         for placeholder in root.get_children().filter(
             content_type__app_label="wagtailcore", content_type__model="page"

@@ -102,7 +102,8 @@ ABOUT = {
             (
                 "paragraph",
                 "Nel luglio 2018 il Consiglio direttivo ha approvato il piano operativo, che "
-                "dà seguito al piano strategico presentato all'assemblea dei soci il 29 marzo 2018.",
+                "dà seguito al piano strategico presentato all'assemblea dei soci "
+                "il 29 marzo 2018.",
             ),
         ],
     },
@@ -188,4 +189,6 @@ def translation_pairs(source, target):
     italian, english = _pieces(source), _pieces(target)
     if len(italian) != len(english):
         raise ValueError("Italian and English demo content differ in shape.")
-    return {html.unescape(it): en for it, en in zip(italian, english, strict=True) if it != en or it}
+    return {
+        html.unescape(it): en for it, en in zip(italian, english, strict=True) if it != en or it
+    }

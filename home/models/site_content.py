@@ -90,7 +90,9 @@ class SocialLink(Orderable):
 
     site_content = ParentalKey(SiteContent, on_delete=models.CASCADE, related_name="social_links")
     network = models.CharField(max_length=20, choices=NETWORKS, verbose_name=_("network"))
-    url = models.URLField(verbose_name=_("address"), help_text=_("The full address of the profile."))
+    url = models.URLField(
+        verbose_name=_("address"), help_text=_("The full address of the profile.")
+    )
 
     panels = [FieldPanel("network"), FieldPanel("url")]
 

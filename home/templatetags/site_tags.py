@@ -117,10 +117,14 @@ def _home_for(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return HomePage.objects.live().filter(
-        translation_key=site.root_page.translation_key,
-        locale__language_code=translation.get_language(),
-    ).first()
+    return (
+        HomePage.objects.live()
+        .filter(
+            translation_key=site.root_page.translation_key,
+            locale__language_code=translation.get_language(),
+        )
+        .first()
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -138,7 +142,8 @@ def main_menu(context):
                     "title": child.title,
                     "url": child.get_url(request),
                     "is_current": current_path == child.path,
-                    "is_ancestor": current_path.startswith(child.path) and current_path != child.path,
+                    "is_ancestor": current_path.startswith(child.path)
+                    and current_path != child.path,
                 }
             )
     return {"home": home, "home_url": home.get_url(request) if home else "/", "items": items}

@@ -141,6 +141,7 @@ def bench_environment():
         # Local-memory cache, so figures do not depend on whatever CACHE_URL the shell has.
         CACHE_URL="",
         MEDIA_ROOT=str(BENCH_DIR / "media"),
+        STATIC_ROOT=str(BENCH_DIR / "staticfiles"),
         SITE_BASE_URL=SITE_BASE_URL,
         PYTHONUNBUFFERED="1",
     )
@@ -371,7 +372,7 @@ def wait_until_ready(process, port):
         try:
             fetch(connection, LOAD_PATHS[0])
             return
-        except OSError:
+        except (OSError, http.client.HTTPException):
             time.sleep(0.2)
         finally:
             connection.close()
@@ -519,4 +520,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:
+        # The finally blocks have already stopped gunicorn; spare the traceback.
+        sys.exit("Interrupted.")

@@ -12,7 +12,12 @@ from home.models import HomePage, SiteContent, StandardPage, Tag, localized_tags
 from tests.factories import ImageFactory, StandardPageFactory, TagFactory
 from tests.sites import build_bilingual_site, english
 
-TRANSLATE, OVERRIDE, SYNCHRONISE, PER_LANGUAGE = "translate", "override", "synchronise", "per-language"
+TRANSLATE, OVERRIDE, SYNCHRONISE, PER_LANGUAGE = (
+    "translate",
+    "override",
+    "synchronise",
+    "per-language",
+)
 
 PAGE_FIELDS = {
     "title": TRANSLATE,
@@ -42,10 +47,28 @@ DECISIONS = {
 }
 
 PAGE_INTERNALS = {
-    "id", "path", "depth", "numchild", "translation_key", "locale", "latest_revision",
-    "live", "has_unpublished_changes", "first_published_at", "last_published_at",
-    "live_revision", "draft_title", "locked", "locked_at", "locked_by", "owner",
-    "content_type", "url_path", "alias_of", "latest_revision_created_at", "page_ptr",
+    "id",
+    "path",
+    "depth",
+    "numchild",
+    "translation_key",
+    "locale",
+    "latest_revision",
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+    "draft_title",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "owner",
+    "content_type",
+    "url_path",
+    "alias_of",
+    "latest_revision_created_at",
+    "page_ptr",
 }
 
 
@@ -108,10 +131,14 @@ class TranslationBehaviourTests(TestCase):
 
     def test_english_page_shows_english_alt_text_never_the_italian_description(self):
         image = ImageFactory(description="Ricercatrice al microscopio")
-        page = StandardPageFactory(parent=self.tree.it_home, title="Laboratori", slug="laboratori", image=image)
+        page = StandardPageFactory(
+            parent=self.tree.it_home, title="Laboratori", slug="laboratori", image=image
+        )
         self.assertEqual(page.image_alt, "Ricercatrice al microscopio")
         translations = {"Ricercatrice al microscopio": "Researcher at a microscope"}
-        translated = translate_object(page, self.tree.english, lambda s: translations.get(s) or english(s))
+        translated = translate_object(
+            page, self.tree.english, lambda s: translations.get(s) or english(s)
+        )
         html = self.client.get(translated.get_url()).content.decode()
         self.assertIn('alt="Researcher at a microscope"', html)
         self.assertNotIn("microscopio", html)
@@ -153,8 +180,12 @@ class TagTests(TestCase):
 
     def test_translated_tag_gets_its_own_name_and_slug(self):
         tag = TagFactory(name="Ricerca clinica")
-        translated = translate_object(tag, self.tree.english, {"Ricerca clinica": "Clinical research"}.get)
-        self.assertEqual((translated.name, translated.slug), ("Clinical research", "clinical-research"))
+        translated = translate_object(
+            tag, self.tree.english, {"Ricerca clinica": "Clinical research"}.get
+        )
+        self.assertEqual(
+            (translated.name, translated.slug), ("Clinical research", "clinical-research")
+        )
         self.assertEqual(translated.translation_key, tag.translation_key)
 
     def test_same_name_may_exist_in_both_languages(self):

@@ -16,4 +16,6 @@ class Command(BaseCommand):
             for po_path in sorted(Path(locale_path).glob("*/LC_MESSAGES/*.po")):
                 catalogue = polib.pofile(str(po_path))
                 catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
-                self.stdout.write(f"Compiled {po_path} ({catalogue.percent_translated()}% translated)")
+                self.stdout.write(
+                    f"Compiled {po_path} ({catalogue.percent_translated()}% translated)"
+                )

@@ -1,0 +1,78 @@
+"""What only a browser shows: switching language, the mobile menu, accessibility."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from tests.browser.accessibility import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo_site(live_server):
+    call_command("build_demo_site", base_url=live_server.url, stdout=StringIO())
+    return live_server
+
+
+def test_language_switcher_leads_from_italian_to_english_and_back(page, demo_site):
+    page.goto(f"{demo_site.url}/it/")
+    assert page.locator("html").get_attribute("lang") == "it"
+    assert axe_violations(page) == []
+
+    page.get_by_role("navigation", name="Lingua").get_by_role("link", name="English").click()
+    page.wait_for_url(re.compile(r"/en/$"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == "Lombardy Life Sciences Cluster"
+    assert axe_violations(page) == []
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Italiano").click()
+    page.wait_for_url(re.compile(r"/it/$"))
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [
+        ("/it/chi-siamo/", "it"),
+        ("/en/about/", "en"),
+        ("/en/missing/", "en"),
+        ("/it/mancante/", "it"),
+    ],
+)
+def test_pages_have_no_accessibility_violations(page, demo_site, path, lang):
+    page.goto(f"{demo_site.url}{path}")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert axe_violations(page) == []
+
+
+def test_mobile_menu_opens_and_closes(mobile_page, demo_site):
+    page = mobile_page
+    page.goto(f"{demo_site.url}/en/")
+    toggle = page.get_by_role("button", name="Menu")
+    menu_link = page.get_by_role("link", name="About us")
+    assert toggle.is_visible()
+    assert not menu_link.is_visible()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert menu_link.is_visible()
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not menu_link.is_visible()
+
+
+def test_skip_link_appears_on_first_tab_and_moves_focus(page, demo_site):
+    page.goto(f"{demo_site.url}/it/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Vai al contenuto")
+    assert skip.evaluate("element => element === document.activeElement")
+    assert skip.bounding_box()["y"] >= 0
+    skip.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_axe_reports_a_real_violation(page):
+    page.set_content('<html lang="en"><body><main><img src="x.png"></main></body></html>')
+    assert any(line.startswith("image-alt") for line in axe_violations(page))

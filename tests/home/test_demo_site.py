@@ -1,0 +1,96 @@
+"""The demo-site command: what a newcomer sees after `make run`."""
+
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from home.demo import builder
+from home.models import HomePage, SiteContent, SocialLink, StandardPage, Tag
+
+COUNTED = [
+    Page,
+    Revision,
+    Site,
+    Locale,
+    get_user_model(),
+    SiteContent,
+    SocialLink,
+    Tag,
+    TranslationSource,
+    Translation,
+    StringTranslation,
+    Redirect,
+]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+class DemoSiteTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.credentials = builder.CREDENTIALS_FILE
+        cls.outputs = [cls.build(), cls.build()]
+
+    @classmethod
+    def build(cls):
+        out = StringIO()
+        call_command("build_demo_site", base_url="http://127.0.0.1:8000", stdout=out)
+        return out.getvalue()
+
+    def test_running_twice_changes_nothing(self):
+        before = counts()
+        self.build()
+        self.assertEqual(counts(), before)
+
+    def test_each_run_prints_the_same_local_credentials(self):
+        password = self.credentials.read_text().strip()
+        for output in self.outputs:
+            self.assertIn("admin", output)
+            self.assertIn(password, output)
+        user = get_user_model().objects.get(username="admin")
+        self.assertTrue(user.is_superuser)
+        self.assertTrue(user.check_password(password))
+
+    def test_site_matches_the_local_address(self):
+        site = Site.objects.get(is_default_site=True)
+        self.assertEqual((site.hostname, site.port), ("127.0.0.1", 8000))
+        self.assertEqual(site.root_page.specific.locale.language_code, "it")
+
+    def test_english_pages_are_wagtail_localize_translations(self):
+        it_home = HomePage.objects.get(locale__language_code="it")
+        en_home = it_home.get_translation(Locale.objects.get(language_code="en"))
+        self.assertTrue(en_home.live)
+        source = TranslationSource.objects.get(object_id=it_home.translation_key)
+        self.assertTrue(
+            Translation.objects.filter(source=source, target_locale=en_home.locale).exists()
+        )
+        self.assertEqual(
+            StandardPage.objects.filter(
+                translation_key__in=StandardPage.objects.filter(locale__language_code="it").values(
+                    "translation_key"
+                )
+            ).count(),
+            2,
+        )
+
+    def test_demo_pages_read_in_both_languages(self):
+        for url, lang, text in [
+            ("/it/", "it", "Chi siamo"),
+            ("/en/", "en", "Who we are"),
+            ("/it/chi-siamo/", "it", "ALISEI"),
+            ("/en/about/", "en", "national technology cluster"),
+        ]:
+            with self.subTest(url=url):
+                response = self.client.get(url, HTTP_HOST="127.0.0.1:8000")
+                self.assertEqual(response.status_code, 200)
+                html = response.content.decode()
+                self.assertIn(f'<html lang="{lang}"', html)
+                self.assertIn(text, html)
+                self.assertIn('hreflang="x-default" href="http://127.0.0.1:8000/it/', html)

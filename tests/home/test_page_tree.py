@@ -1,0 +1,107 @@
+"""Where each page type may live, and creating pages the way editors do."""
+
+import inspect
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from home.models import HomePage, StandardPage
+from tests.factories import PAGE_FACTORIES, HomePageFactory
+from tests.sites import build_bilingual_site
+
+
+def site_page_models():
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page)
+        and model is not Page
+        and model._meta.app_label in {"home", "news", "events", "search"}
+        and not inspect.isabstract(model)
+    ]
+
+
+class PageTreeRulesTests(WagtailPageTestCase):
+    def test_every_page_type_has_a_factory(self):
+        self.assertEqual(set(site_page_models()), set(PAGE_FACTORIES))
+
+    def test_every_page_type_declares_its_parents_and_children(self):
+        for model in site_page_models():
+            with self.subTest(model=model.__name__):
+                self.assertIn("parent_page_types", model.__dict__)
+                self.assertIn("subpage_types", model.__dict__)
+
+    def test_home_page_lives_only_at_the_root(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+
+    def test_standard_pages_live_under_home_or_each_other(self):
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+
+
+class HomePerLocaleTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_bilingual_site(with_site_content=False)
+
+    def test_each_locale_holds_its_own_home(self):
+        homes = HomePage.objects.order_by("locale__language_code")
+        self.assertEqual([home.locale.language_code for home in homes], ["en", "it"])
+        self.assertEqual(len({home.translation_key for home in homes}), 1)
+
+    def test_a_second_home_in_the_same_language_is_refused(self):
+        second = HomePage(title="Seconda home", slug="seconda", locale=self.tree.italian)
+        with (
+            translation.override("it"),
+            self.assertRaisesMessage(ValidationError, "ha già una home page"),
+        ):
+            Page.get_first_root_node().add_child(instance=second)
+
+    def test_factory_builds_a_home_where_none_exists(self):
+        HomePage.objects.filter(locale=self.tree.english).delete()
+        home = HomePageFactory(parent=Page.get_first_root_node(), locale=self.tree.english)
+        self.assertEqual(home.locale.language_code, "en")
+
+
+class AdminCreationTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_bilingual_site(with_site_content=False)
+        cls.editor = get_user_model().objects.create_superuser("redazione", "r@clls.example", "pw")
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_editor_creates_a_standard_page_through_the_admin_form(self):
+        data = nested_form_data(
+            {
+                "title": "Servizi per i soci",
+                "slug": "servizi",
+                "summary": "Che cosa offre il Cluster ai soci.",
+                "image_alt": "",
+                "body": streamfield(
+                    [("paragraph", rich_text("<p>Lo Sportello Europa e la ricerca partner.</p>"))]
+                ),
+            }
+        )
+        self.assertCanCreate(self.tree.it_home, StandardPage, data)
+        page = StandardPage.objects.get(slug="servizi")
+        self.assertEqual(page.locale, self.tree.italian)
+        self.assertEqual(self.client.get("/it/servizi/").status_code, 200)
+
+    def test_admin_refuses_a_page_type_in_the_wrong_place(self):
+        url = reverse("wagtailadmin_pages:add", args=("home", "homepage", self.tree.it_home.pk))
+        self.assertEqual(self.client.get(url).status_code, 302)
+        self.assertCanNotCreateAt(StandardPage, HomePage)
+
+    def test_editor_sees_admin_in_italian_by_default(self):
+        html = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        self.assertIn('lang="it"', html)
