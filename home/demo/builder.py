@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
+from wagtail.users.models import UserProfile
 
 from home.demo import content
 from home.localization import translate_object
@@ -39,6 +40,9 @@ class DemoSiteBuilder:
         user = user_model.objects.filter(username="admin").first()
         if user is None:
             user = user_model.objects.create_superuser("admin", "admin@localhost", password)
+            UserProfile.get_for_user(user).__class__.objects.filter(user=user).update(
+                preferred_language=settings.LANGUAGE_CODE
+            )
             self.log("Created the local superuser.")
         elif not user.check_password(password):
             user.set_password(password)

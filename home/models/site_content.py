@@ -1,9 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
@@ -63,6 +64,14 @@ class SiteContent(TranslatableMixin, ClusterableModel):
             models.UniqueConstraint(fields=["locale"], name="one_site_content_per_locale"),
         ]
 
+    def clean(self):
+        super().clean()
+        # The per-locale constraint is invisible to the admin form, which has no
+        # locale field; say it here instead of failing on save.
+        others = SiteContent.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and others.exists():
+            raise ValidationError(_("This language already has its site content: edit that one."))
+
     def __str__(self):
         return str(_("Site content (%(language)s)") % {"language": self.locale.get_display_name()})
 
@@ -73,8 +82,8 @@ class SiteContent(TranslatableMixin, ClusterableModel):
 
     @classmethod
     def for_language(cls, language_code):
-        locale = Locale.objects.filter(language_code=language_code).first()
-        return cls.for_locale(locale) if locale else None
+        records = cls.objects.filter(locale__language_code=language_code)
+        return records.prefetch_related("social_links").first()
 
 
 class SocialLink(Orderable):

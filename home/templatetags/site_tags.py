@@ -22,8 +22,10 @@ class LanguageLink:
     full_url: str
     is_current: bool
     # True when this language has no translation of the page and the link
-    # leads to the nearest translated ancestor instead.
+    # leads to the nearest translated ancestor (or the home) instead.
     is_fallback: bool
+    # True when the visitor should be told so: a page is in view but untranslated.
+    needs_note: bool
     target_title: str
 
 
@@ -96,6 +98,7 @@ def page_languages(context):
                 full_url=target.get_full_url(request),
                 is_current=code == current,
                 is_fallback=is_fallback,
+                needs_note=is_fallback and bool(exact),
                 target_title=target.title,
             )
         )

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.models import HomePage, StandardPage
+from home.models import HomePage, SiteContent, StandardPage
 from tests.factories import PAGE_FACTORIES, HomePageFactory
 from tests.sites import build_bilingual_site
 
@@ -105,3 +105,28 @@ class AdminCreationTests(WagtailPageTestCase):
     def test_editor_sees_admin_in_italian_by_default(self):
         html = self.client.get(reverse("wagtailadmin_home")).content.decode()
         self.assertIn('lang="it"', html)
+
+
+class SiteContentAdminTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_bilingual_site()
+        cls.manager = get_user_model().objects.create_superuser("gestione", "g@clls.example", "pw")
+
+    def test_a_second_record_for_a_language_gets_a_form_error_not_a_crash(self):
+        self.client.force_login(self.manager)
+        url = reverse("wagtailsnippets_home_sitecontent:add") + "?locale=it"
+        data = nested_form_data(
+            {
+                "footer_text": "Un altro piè di pagina",
+                "address": "",
+                "email": "",
+                "phone": "",
+                "social_links": inline_formset([]),
+            }
+        )
+        with translation.override("it"):
+            response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "ha già i suoi contenuti del sito")
+        self.assertEqual(SiteContent.objects.filter(locale=self.tree.italian).count(), 1)

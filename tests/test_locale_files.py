@@ -1,0 +1,20 @@
+"""Interface strings: every one translated into Italian, none left fuzzy."""
+
+from pathlib import Path
+
+import polib
+from django.conf import settings
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+
+
+def test_every_interface_string_has_an_italian_translation():
+    catalogue = polib.pofile(str(LOCALE / "it" / "LC_MESSAGES" / "django.po"))
+    assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
+    assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+
+
+def test_both_catalogues_hold_the_same_strings():
+    italian = polib.pofile(str(LOCALE / "it" / "LC_MESSAGES" / "django.po"))
+    english = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
+    assert {e.msgid for e in italian if not e.obsolete} == {e.msgid for e in english if not e.obsolete}
