@@ -17,5 +17,7 @@ def test_every_interface_string_has_an_italian_translation():
 def test_both_catalogues_hold_the_same_strings():
     italian = polib.pofile(str(LOCALE / "it" / "LC_MESSAGES" / "django.po"))
     english = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
-    live_strings = [{e.msgid for e in catalogue if not e.obsolete} for catalogue in (italian, english)]
-    assert live_strings[0] == live_strings[1]
+    def live_strings(catalogue):
+        return {entry.msgid for entry in catalogue if not entry.obsolete}
+
+    assert live_strings(italian) == live_strings(english)
