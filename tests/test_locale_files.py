@@ -17,6 +17,7 @@ def test_every_interface_string_has_an_italian_translation():
 def test_both_catalogues_hold_the_same_strings():
     italian = polib.pofile(str(LOCALE / "it" / "LC_MESSAGES" / "django.po"))
     english = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
+
     def live_strings(catalogue):
         return {entry.msgid for entry in catalogue if not entry.obsolete}
 
