@@ -1,7 +1,13 @@
 """StreamField blocks shared by every page type."""
 
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -64,11 +70,105 @@ class QuoteBlock(blocks.StructBlock):
         description = _("A quotation, with who said it.")
 
 
+def video_embed(url):
+    """(provider name, privacy-friendly embed URL) for a YouTube or Vimeo address, or None."""
+    parts = urlsplit(url or "")
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    video_id = None
+    if host in {"youtube.com", "youtube-nocookie.com"}:
+        if parts.path == "/watch":
+            video_id = parse_qs(parts.query).get("v", [None])[0]
+        elif match := re.match(r"^/(?:embed|shorts|live)/([\w-]+)", parts.path):
+            video_id = match.group(1)
+    elif host == "youtu.be":
+        video_id = parts.path.strip("/") or None
+    if video_id and re.fullmatch(r"[\w-]{6,20}", video_id):
+        return "YouTube", f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
+    if host == "vimeo.com" and (match := re.fullmatch(r"/(\d+)/?", parts.path)):
+        return "Vimeo", f"https://player.vimeo.com/video/{match.group(1)}?autoplay=1&dnt=1"
+    return None
+
+
+class VideoValue(blocks.StructValue):
+    @property
+    def provider(self):
+        embed = video_embed(self.get("url"))
+        return embed[0] if embed else ""
+
+    @property
+    def embed_url(self):
+        embed = video_embed(self.get("url"))
+        return embed[1] if embed else ""
+
+
+class VideoBlock(blocks.StructBlock):
+    """A YouTube or Vimeo video that loads only when the visitor asks for it."""
+
+    url = blocks.URLBlock(
+        label=_("video address"), help_text=_("The address of a YouTube or Vimeo video.")
+    )
+    title = blocks.CharBlock(
+        label=_("title"), help_text=_("What the video is about; read out by screen readers.")
+    )
+    caption = blocks.CharBlock(required=False, label=_("caption"))
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "home/blocks/video_block.html"
+        value_class = VideoValue
+        description = _("A video from YouTube or Vimeo, loaded only when the visitor clicks play.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not video_embed(value.get("url")):
+            error = ValidationError(_("Use the address of a YouTube or Vimeo video."))
+            raise StructBlockValidationError(block_errors={"url": error})
+        return value
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    label = blocks.CharBlock(
+        label=_("link text"), help_text=_("What visitors read, e.g. “The 2018 operating plan”.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "home/blocks/document_block.html"
+        description = _("A downloadable document, with its type and size.")
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("button text"), max_length=80)
+    page = blocks.PageChooserBlock(required=False, label=_("page"))
+    url = blocks.URLBlock(required=False, label=_("or external address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "home/blocks/call_to_action_block.html"
+        preview_value = {"text": "Scopri i servizi per i soci", "url": "https://example.org/"}
+        description = _("A prominent button to a page of the site or another site.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise StructBlockValidationError(
+                non_block_errors=[ValidationError(_("Choose a page or give an address, not both."))]
+            )
+        return value
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     figure = FigureBlock()
     quote = QuoteBlock()
+    video = VideoBlock()
+    document = DocumentBlock()
+    call_to_action = CallToActionBlock()
 
     class Meta:
         label = _("Body")

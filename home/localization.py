@@ -7,7 +7,7 @@ or snippet, so the two versions stay linked as source and translation.
 
 import html
 
-from wagtail.models import DraftStateMixin
+from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
@@ -49,3 +49,20 @@ def translate_object(instance, locale, translate_string, *, user=None, publish=T
         target.get_latest_revision().publish(user=user)
         target.refresh_from_db()
     return target
+
+
+def localized_pages(pages, locale):
+    """The live, public versions in `locale` of `pages`, in order, in one query.
+
+    Page links are synchronised from the source, so an English page may point
+    at Italian pages; this swaps each for its translation and leaves out those
+    not translated yet.
+    """
+    keys = list(dict.fromkeys(page.translation_key for page in pages))
+    if not keys:
+        return []
+    translations = (
+        Page.objects.live().public().filter(locale=locale, translation_key__in=keys).specific()
+    )
+    by_key = {page.translation_key: page for page in translations}
+    return [by_key[key] for key in keys if key in by_key]

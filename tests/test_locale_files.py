@@ -12,6 +12,8 @@ def test_every_interface_string_has_an_italian_translation():
     catalogue = polib.pofile(str(LOCALE / "it" / "LC_MESSAGES" / "django.po"))
     assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+    english = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
+    assert [entry.msgid for entry in english.fuzzy_entries()] == []
 
 
 def test_both_catalogues_hold_the_same_strings():

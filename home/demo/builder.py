@@ -1,5 +1,6 @@
 """Builds the demo site; every step is idempotent so the command can run again."""
 
+import datetime
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,7 +12,7 @@ from wagtail.users.models import UserProfile
 
 from home.demo import content
 from home.localization import translate_object
-from home.models import HomePage, SiteContent, StandardPage
+from home.models import HomePage, SiteContent, StandardPage, Tag
 
 CREDENTIALS_FILE = Path(settings.BASE_DIR) / ".local" / "demo-admin-password"
 
@@ -32,7 +33,26 @@ class DemoSiteBuilder:
         self.translate(about, content.ABOUT)
         site_content = self.ensure_site_content()
         self.translate(site_content, content.SITE_CONTENT)
+        self.build_news(home)
         return self.user
+
+    def build_news(self, home):
+        from news.models import NewsIndexPage, NewsPage
+
+        for italian, english in content.TAGS:
+            tag = Tag.objects.get_or_create(locale=self.italian, name=italian)[0]
+            if not tag.has_translation(self.english):
+                translate_object(tag, self.english, {italian: english}.get)
+        index = self.ensure_child(home, NewsIndexPage, content.NEWS_INDEX, show_in_menus=True)
+        self.translate(index, content.NEWS_INDEX)
+        item = self.ensure_child(
+            index,
+            NewsPage,
+            content.OPERATING_PLAN_NEWS,
+            date=datetime.date.fromisoformat(content.OPERATING_PLAN_NEWS["date"]),
+            tags=content.OPERATING_PLAN_NEWS["tags"],
+        )
+        self.translate(item, content.OPERATING_PLAN_NEWS)
 
     def ensure_superuser(self):
         user_model = get_user_model()
@@ -108,13 +128,12 @@ class DemoSiteBuilder:
         existing = model.objects.child_of(parent).filter(slug=data["slug"]).first()
         if existing:
             return existing
-        page = model(
-            title=data["title"],
-            slug=data["slug"],
-            summary=data["summary"],
-            body=content.stream_value(data["body"]),
-            **fields,
-        )
+        tags = fields.pop("tags", [])
+        if data["body"]:
+            fields["body"] = content.stream_value(data["body"])
+        page = model(title=data["title"], slug=data["slug"], summary=data["summary"], **fields)
+        if tags:
+            page.tags.set(Tag.objects.filter(locale=self.italian, name__in=tags))
         parent.add_child(instance=page)
         page.save_revision(user=self.user).publish(user=self.user)
         self.log(f"Created “{page.title}”.")

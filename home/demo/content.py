@@ -144,6 +144,161 @@ ABOUT = {
         ],
     },
 }
+NEWS_INDEX = {
+    "it": {
+        "title": "Notizie",
+        "slug": "notizie",
+        "summary": "Le novità del Cluster e dei suoi soci.",
+        "body": [],
+    },
+    "en": {
+        "title": "News",
+        "slug": "news",
+        "summary": "News from the Cluster and its members.",
+        "body": [],
+    },
+}
+
+# Tags of the demo news, Italian then English.
+TAGS = [
+    ("Piano operativo", "Operating plan"),
+    ("Open innovation", "Open innovation"),
+    ("Sportello Europa", "Sportello Europa"),
+]
+
+OPERATING_PLAN_NEWS = {
+    "date": "2018-07-09",
+    "tags": ["Piano operativo", "Open innovation", "Sportello Europa"],
+    "it": {
+        "title": "Approvato il piano operativo 2018 del Cluster",
+        "slug": "piano-operativo-2018",
+        "summary": (
+            "Il Consiglio direttivo ha approvato il piano operativo che traduce in azioni il "
+            "piano strategico condiviso con i soci a marzo: tre ambiti di lavoro, progetti "
+            "concreti e servizi per gli associati."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "Il Consiglio direttivo del Cluster Lombardo Scienze della Vita ha approvato il "
+                "nuovo piano operativo. Il documento dà seguito al piano strategico presentato "
+                "all'assemblea dei soci del 29 marzo 2018 e parte dalla missione del Cluster: "
+                "costruire un'identità collettiva che rappresenti sul territorio il settore life "
+                "science, a cominciare dalle realtà lombarde.",
+            ),
+            ("heading", {"text": "Tre ambiti di lavoro", "level": "h2"}),
+            (
+                "paragraph",
+                "<ul><li>Ricerca e open innovation: rafforzare le capacità di ricerca e "
+                "innovazione dell'ecosistema lombardo, pubblico e privato, promuovere la "
+                "Lombardia come polo di eccellenza e favorire il trasferimento tecnologico e "
+                "l'incontro tra imprese e ricerca.</li>"
+                "<li>Experience sharing e community: facilitare lo scambio di conoscenze e di "
+                "know-how su ricerca e innovazione e far crescere una community lombarda delle "
+                "scienze della vita.</li>"
+                "<li>Visibilità: far conoscere la filiera a livello nazionale e "
+                "internazionale.</li></ul>",
+            ),
+            ("heading", {"text": "Le azioni", "level": "h2"}),
+            ("paragraph", "Per ciascun ambito il piano individua azioni specifiche, tra cui:"),
+            (
+                "paragraph",
+                "<ul><li>la partecipazione attiva all'organizzazione di Meet in Italy for Life "
+                "Sciences, a Bologna dal 10 al 12 ottobre 2018;</li>"
+                "<li>una comunicazione più intensa e il rinnovo di alcuni strumenti di "
+                "comunicazione del Cluster;</li>"
+                "<li>una rete lombarda di biobanche precliniche specializzate nelle "
+                "neuroscienze;</li>"
+                "<li>un progetto strettamente legato alla gestione della cronicità in "
+                "Regione Lombardia;</li>"
+                "<li>l'accreditamento del Cluster presso Regione Lombardia come interlocutore di "
+                "riferimento per le scienze della vita;</li>"
+                "<li>progetti dedicati all'internazionalizzazione.</li></ul>",
+            ),
+            (
+                "paragraph",
+                "Alcune attività di ricerca e open innovation partono già nel 2018; le iniziative "
+                "per rafforzare la community lombarda si concentreranno nel 2019.",
+            ),
+            ("heading", {"text": "I servizi per i soci", "level": "h2"}),
+            (
+                "paragraph",
+                "<ul><li>Sportello Europa: con Confindustria Lombardia – EEN, incontri one-to-one "
+                "gratuiti su bandi europei, internazionalizzazione e valutazione della gestione "
+                "dell'innovazione secondo lo standard IMP³rove e l'Innovation Health Check, per "
+                "individuare punti di forza, debolezze e margini di miglioramento.</li>"
+                "<li>Lettere di endorsement a sostegno dei progetti dei soci.</li>"
+                "<li>Ricerca di partner, prima di tutto tra gli associati e poi in tutta Italia "
+                "grazie alla rete del cluster tecnologico nazionale ALISEI.</li></ul>",
+            ),
+        ],
+    },
+    "en": {
+        "title": "The Cluster's 2018 operating plan is approved",
+        "slug": "operating-plan-2018",
+        "summary": (
+            "The Board has approved the operating plan that turns the strategic plan shared "
+            "with members in March into action: three areas of work, concrete projects and "
+            "services for members."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "The Board of the Lombardy Life Sciences Cluster has approved its new operating "
+                "plan. The document follows up the strategic plan presented to the members' "
+                "meeting on 29 March 2018 and starts from the Cluster's mission: to build a "
+                "collective identity that represents the life-sciences sector locally, beginning "
+                "with the organisations of Lombardy.",
+            ),
+            ("heading", {"text": "Three areas of work", "level": "h2"}),
+            (
+                "paragraph",
+                "<ul><li>Research and open innovation: strengthen the research and innovation "
+                "capacity of Lombardy's public and private ecosystem, promote the region as a hub "
+                "of excellence, and encourage technology transfer and contact between companies "
+                "and research.</li>"
+                "<li>Experience sharing and community: make it easier to exchange knowledge and "
+                "know-how on research and innovation, and grow a life-sciences community in "
+                "Lombardy.</li>"
+                "<li>Visibility: make the sector known nationally and "
+                "internationally.</li></ul>",
+            ),
+            ("heading", {"text": "The actions", "level": "h2"}),
+            ("paragraph", "For each area the plan sets out specific actions, among them:"),
+            (
+                "paragraph",
+                "<ul><li>taking an active part in organising Meet in Italy for Life Sciences, in "
+                "Bologna from 10 to 12 October 2018;</li>"
+                "<li>stepping up communication and renewing some of the Cluster's communication "
+                "tools;</li>"
+                "<li>a Lombard network of pre-clinical biobanks specialised in "
+                "neuroscience;</li>"
+                "<li>a project closely tied to the management of chronic conditions in "
+                "Regione Lombardia;</li>"
+                "<li>the accreditation of the Cluster with Regione Lombardia as the reference body "
+                "for the life sciences;</li>"
+                "<li>projects devoted to internationalisation.</li></ul>",
+            ),
+            (
+                "paragraph",
+                "Some research and open innovation activities already start in 2018; the "
+                "initiatives that strengthen the Lombard community will be concentrated in 2019.",
+            ),
+            ("heading", {"text": "Services for members", "level": "h2"}),
+            (
+                "paragraph",
+                "<ul><li>Sportello Europa: with Confindustria Lombardia – EEN, free one-to-one "
+                "meetings on European calls, internationalisation and the assessment of innovation "
+                "management to the IMP³rove standard and the Innovation Health Check, to find "
+                "strengths, weaknesses and room for improvement.</li>"
+                "<li>Endorsement letters in support of members' projects.</li>"
+                "<li>Partner search, first among the members themselves and then across Italy "
+                "through the network of ALISEI, the national technology cluster.</li></ul>",
+            ),
+        ],
+    },
+}
+
 
 SITE_CONTENT = {
     "it": {

@@ -1,4 +1,4 @@
-from .images import CustomImage, CustomRendition
+from .images import CustomImage, CustomRendition, with_renditions
 from .pages import BasePage, HomePage, StandardPage
 from .site_content import SiteContent, SocialLink
 from .tags import Tag, localized_tags
@@ -13,4 +13,5 @@ __all__ = [
     "StandardPage",
     "Tag",
     "localized_tags",
+    "with_renditions",
 ]

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
@@ -38,3 +39,8 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+def with_renditions(lookup):
+    """Prefetch the images at `lookup` with all their renditions, for listings."""
+    return Prefetch(lookup, queryset=CustomImage.objects.prefetch_renditions())

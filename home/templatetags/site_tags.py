@@ -1,12 +1,15 @@
 """Navigation, language and site-content tags used by the base template."""
 
+import json
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.utils import dateformat, translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from home.formats import LONG_DATE_FORMAT
 from home.models import HomePage, SiteContent
 
 register = template.Library()
@@ -156,3 +159,20 @@ def main_menu(context):
 def site_content():
     """This language's footer and contact details, or None."""
     return SiteContent.for_language(translation.get_language())
+
+
+@register.filter
+def long_date(value):
+    """A date as it is written in the active language: "9 luglio 2018", "9 July 2018"."""
+    if not value:
+        return ""
+    return dateformat.format(value, LONG_DATE_FORMAT)
+
+
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data):
+    """A dict as the body of a <script type="application/ld+json">, safe from </script>."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308

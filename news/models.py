@@ -1,0 +1,234 @@
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.localization import localized_pages
+from home.models import BasePage, Tag, localized_tags, with_renditions
+from home.pagination import paginate
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The news of one language: newest first, by page, by tag, by year, and as feeds."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+    template = "news/news_index_page.html"
+
+    per_page = 12
+
+    translatable_fields = BasePage.translatable_fields
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def news_items(self):
+        """Live, public news of this index's language, newest first, ready for cards."""
+        return (
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
+            .filter(locale_id=self.locale_id)
+            .prefetch_related(with_renditions("image"), "tagged_items__tag")
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+
+    def years(self):
+        """The years that have news, newest first."""
+        return [day.year for day in self.news_items().dates("date", "year", order="DESC")]
+
+    def tag_url(self, tag):
+        return self.url + self.reverse_subpage("tag", args=[tag.slug])
+
+    def year_url(self, year):
+        return self.url + self.reverse_subpage("year", args=[year])
+
+    def listing_context(self, request, items, route, *route_args, **extra):
+        page_obj = paginate(request, items, self.per_page)
+        news_list = attach_display_tags(page_obj.object_list, self.locale)
+        return {
+            "page_obj": page_obj,
+            "news_list": news_list,
+            "years": self.years(),
+            "canonical_url": (
+                self.get_full_url(request) + self.reverse_subpage(route, args=route_args)
+            ),
+            **extra,
+        }
+
+    @path("", name="index")
+    def index_view(self, request):
+        context = self.listing_context(request, self.news_items(), "index")
+        return self.render(request, context_overrides=context)
+
+    @path("tag/<str:slug>/", name="tag")
+    def tag_view(self, request, slug):
+        # Only this language's tags: another language's slug is a 404.
+        tag = get_object_or_404(Tag, locale_id=self.locale_id, slug=slug)
+        items = self.news_items().filter(tagged_items__tag__translation_key=tag.translation_key)
+        context = self.listing_context(request, items.distinct(), "tag", slug, tag=tag)
+        return self.render(request, context_overrides=context)
+
+    @re_path(r"^(\d{4})/$", name="year")
+    def year_view(self, request, year):
+        year = int(year)
+        if not 1900 <= year <= 2999:
+            raise Http404
+        items = self.news_items().filter(date__year=year)
+        context = self.listing_context(request, items, "year", year, year=year)
+        return self.render(request, context_overrides=context)
+
+    @path("feed/rss/", name="rss")
+    def rss_view(self, request):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_view(self, request):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+def attach_display_tags(news_items, locale):
+    """Give each item `card_tags`, in `locale`, with one query for the whole list."""
+    items = list(news_items)
+    all_tags = [tagged.tag for item in items for tagged in item.tagged_items.all()]
+    by_key = {tag.translation_key: tag for tag in localized_tags(all_tags, locale)}
+    for item in items:
+        keys = [tagged.tag.translation_key for tagged in item.tagged_items.all()]
+        item.card_tags = [by_key[key] for key in dict.fromkeys(keys) if key in by_key]
+    return items
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="news_items")
+
+
+class NewsPage(BasePage):
+    """A news item: date, summary, image, body, tags and related pages."""
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    template = "news/news_page.html"
+
+    date = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("date"),
+        help_text=_("Leave empty to use the day the news is first published."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    tags = ClusterTaggableManager(
+        through=NewsPageTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Topics in Italian; translate them under Snippets → Tags."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("related_pages", heading=_("Related pages"), label=_("related page")),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    # Tags and related pages follow the Italian source; templates show each in
+    # the page's own language (localized_tags, localized_pages).
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("body"),
+        SynchronizedField("date"),
+        SynchronizedField("tagged_items", overridable=False),
+        SynchronizedField("related_pages", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def save(self, *args, **kwargs):
+        if self.date is None and self.live:
+            self.date = timezone.localdate(self.first_published_at or timezone.now())
+        return super().save(*args, **kwargs)
+
+    def display_tags(self):
+        return localized_tags([tagged.tag for tagged in self.tagged_items.all()], self.locale)
+
+    def display_related_pages(self):
+        pages = [related.page for related in self.related_pages.select_related("page")]
+        return localized_pages(pages, self.locale)
+
+    def structured_data(self, request):
+        """schema.org NewsArticle, for search engines."""
+        organisation = {
+            "@type": "Organization",
+            "name": "Cluster Lombardo Scienze della Vita",
+            "url": self.get_site().root_page.localized.get_full_url(request),
+        }
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.meta_description,
+            "inLanguage": self.locale.language_code,
+            "datePublished": self.date.isoformat() if self.date else None,
+            "dateModified": (self.last_published_at or timezone.now()).isoformat(),
+            "mainEntityOfPage": self.get_full_url(request),
+            "author": organisation,
+            "publisher": organisation,
+        }
+        if self.image:
+            rendition = self.image.get_rendition("fill-1200x675|format-jpeg")
+            data["image"] = [request.build_absolute_uri(rendition.url)]
+        return {key: value for key, value in data.items() if value}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_index"] = self.get_parent().specific
+        context["tags"] = self.display_tags()
+        context["related_pages"] = self.display_related_pages()
+        context["structured_data"] = self.structured_data(request)
+        context["og_type"] = "article"
+        return context
+
+
+class NewsPageRelatedPage(Orderable):
+    news_page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_pages")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")
