@@ -66,3 +66,26 @@ def localized_pages(pages, locale):
     )
     by_key = {page.translation_key: page for page in translations}
     return [by_key[key] for key in keys if key in by_key]
+
+
+def localized_objects(objects, locale, *, fallback=False):
+    """Translatable snippets (tags, organisations, people) in `locale`, in one query.
+
+    Objects not translated into `locale` are left out, or kept as they are with
+    `fallback=True` (for proper names, such as an organisation's).
+    """
+    objects = list(objects)
+    if not objects:
+        return []
+    model = type(objects[0])
+    keys = list(dict.fromkeys(obj.translation_key for obj in objects))
+    by_key = {
+        obj.translation_key: obj
+        for obj in model.objects.filter(locale=locale, translation_key__in=keys)
+    }
+    if fallback:
+        originals = {}
+        for obj in objects:
+            originals.setdefault(obj.translation_key, obj)
+        return [by_key.get(key, originals[key]) for key in keys]
+    return [by_key[key] for key in keys if key in by_key]

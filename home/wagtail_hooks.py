@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import SiteContent, Tag
+from home.models import Organisation, Person, SiteContent, Tag
 
 
 class SiteContentViewSet(SnippetViewSet):
@@ -21,5 +21,22 @@ class TagViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "kind", "website"]
+    list_filter = ["kind"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "role", "affiliation"]
+
+
 register_snippet(SiteContentViewSet)
+register_snippet(OrganisationViewSet)
+register_snippet(PersonViewSet)
 register_snippet(TagViewSet)

@@ -11,6 +11,12 @@ DEMO_PAGES = [
     ("/en/news/tag/operating-plan/", "en"),
     ("/it/notizie/2018/", "it"),
     ("/en/news/2017/", "en"),
+    ("/it/eventi/", "it"),
+    ("/en/events/", "en"),
+    ("/it/eventi/2018/", "it"),
+    ("/en/events/2018/", "en"),
+    ("/it/eventi/meet-in-italy-for-life-sciences-2018/", "it"),
+    ("/en/events/meet-in-italy-for-life-sciences-2018/", "en"),
     ("/en/missing/", "en"),
     ("/it/mancante/", "it"),
 ]

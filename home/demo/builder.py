@@ -12,7 +12,7 @@ from wagtail.users.models import UserProfile
 
 from home.demo import content
 from home.localization import translate_object
-from home.models import HomePage, SiteContent, StandardPage, Tag
+from home.models import HomePage, Organisation, SiteContent, StandardPage, Tag
 
 CREDENTIALS_FILE = Path(settings.BASE_DIR) / ".local" / "demo-admin-password"
 
@@ -34,7 +34,32 @@ class DemoSiteBuilder:
         site_content = self.ensure_site_content()
         self.translate(site_content, content.SITE_CONTENT)
         self.build_news(home)
+        self.build_events(home)
         return self.user
+
+    def build_events(self, home):
+        from events.models import EventIndexPage, EventOrganiser, EventPage
+
+        data = content.CLUSTER_ORGANISATION
+        cluster = Organisation.objects.get_or_create(
+            locale=self.italian, name=data["it"]["name"], defaults={"kind": "institution"}
+        )[0]
+        if not cluster.has_translation(self.english):
+            translate_object(cluster, self.english, {data["it"]["name"]: data["en"]["name"]}.get)
+        index = self.ensure_child(home, EventIndexPage, content.EVENT_INDEX, show_in_menus=True)
+        self.translate(index, content.EVENT_INDEX)
+        texts = content.MEET_IN_ITALY_2018
+        event = self.ensure_child(
+            index,
+            EventPage,
+            texts,
+            start_date=datetime.date.fromisoformat(texts["start_date"]),
+            end_date=datetime.date.fromisoformat(texts["end_date"]),
+            venue_city=texts["it"]["venue_city"],
+            venue_country=texts["it"]["venue_country"],
+            organisers=[EventOrganiser(organisation=cluster, role=EventOrganiser.ORGANISER)],
+        )
+        self.translate(event, texts)
 
     def build_news(self, home):
         from news.models import NewsIndexPage, NewsPage

@@ -299,6 +299,66 @@ OPERATING_PLAN_NEWS = {
     },
 }
 
+EVENT_INDEX = {
+    "it": {
+        "title": "Eventi",
+        "slug": "eventi",
+        "summary": "Gli eventi che il Cluster organizza o a cui partecipa.",
+        "body": [],
+    },
+    "en": {
+        "title": "Events",
+        "slug": "events",
+        "summary": "The events the Cluster organises or takes part in.",
+        "body": [],
+    },
+}
+
+# The Cluster itself, as an organiser of events.
+CLUSTER_ORGANISATION = {
+    "it": {"name": "Cluster Lombardo Scienze della Vita"},
+    "en": {"name": "Lombardy Life Sciences Cluster"},
+}
+
+MEET_IN_ITALY_2018 = {
+    "start_date": "2018-10-10",
+    "end_date": "2018-10-12",
+    "it": {
+        "title": "Meet in Italy for Life Sciences 2018",
+        "slug": "meet-in-italy-for-life-sciences-2018",
+        "summary": (
+            "Tre giorni a Bologna dedicati alle scienze della vita: il Cluster partecipa "
+            "attivamente all'organizzazione dell'edizione 2018."
+        ),
+        "venue_city": "Bologna",
+        "venue_country": "Italia",
+        "body": [
+            (
+                "paragraph",
+                "La partecipazione all'organizzazione di Meet in Italy for Life Sciences è una "
+                "delle azioni previste dal piano operativo 2018 del Cluster.",
+            ),
+        ],
+    },
+    "en": {
+        "title": "Meet in Italy for Life Sciences 2018",
+        "slug": "meet-in-italy-for-life-sciences-2018",
+        "summary": (
+            "Three days in Bologna devoted to the life sciences: the Cluster takes an active "
+            "part in organising the 2018 edition."
+        ),
+        "venue_city": "Bologna",
+        "venue_country": "Italy",
+        "body": [
+            (
+                "paragraph",
+                "Taking part in organising Meet in Italy for Life Sciences is one of the actions "
+                "set out in the Cluster's 2018 operating plan.",
+            ),
+        ],
+    },
+}
+
 
 SITE_CONTENT = {
     "it": {

@@ -1,6 +1,7 @@
 from .images import CustomImage, CustomRendition, with_renditions
 from .pages import BasePage, HomePage, StandardPage
 from .site_content import SiteContent, SocialLink
+from .snippets import Organisation, Person
 from .tags import Tag, localized_tags
 
 __all__ = [
@@ -8,6 +9,8 @@ __all__ = [
     "CustomImage",
     "CustomRendition",
     "HomePage",
+    "Organisation",
+    "Person",
     "SiteContent",
     "SocialLink",
     "StandardPage",

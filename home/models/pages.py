@@ -88,7 +88,7 @@ class HomePage(BasePage):
     """The home of one language: who the cluster is, and the way into every section."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "news.NewsIndexPage"]
+    subpage_types = ["home.StandardPage", "news.NewsIndexPage", "events.EventIndexPage"]
     template = "home/home_page.html"
 
     body = StreamField(

@@ -71,14 +71,6 @@ def localized_tags(tags, locale):
     Tags without a translation in `locale` are left out, so an English page
     never shows an Italian tag.
     """
-    keys = []
-    for tag in tags:
-        if tag.translation_key not in keys:
-            keys.append(tag.translation_key)
-    if not keys:
-        return []
-    by_key = {
-        tag.translation_key: tag
-        for tag in Tag.objects.filter(locale=locale, translation_key__in=keys)
-    }
-    return [by_key[key] for key in keys if key in by_key]
+    from home.localization import localized_objects
+
+    return localized_objects(tags, locale)

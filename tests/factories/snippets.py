@@ -1,7 +1,7 @@
 import factory
 from wagtail.models import Locale
 
-from home.models import SiteContent, SocialLink, Tag
+from home.models import Organisation, Person, SiteContent, SocialLink, Tag
 
 
 def _italian():
@@ -34,3 +34,22 @@ class TagFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Tag
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Organizzazione {n}")
+    kind = "partner"
+    website = "https://organisation.example/"
+    locale = factory.LazyFunction(_italian)
+
+    class Meta:
+        model = Organisation
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Persona {n}")
+    role = "Ricercatrice"
+    locale = factory.LazyFunction(_italian)
+
+    class Meta:
+        model = Person

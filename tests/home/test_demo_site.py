@@ -1,10 +1,12 @@
 """The demo-site command: what a newcomer sees after `make run`."""
 
+import datetime
 from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
+from icalendar import Calendar
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -92,6 +94,10 @@ class DemoSiteTests(TestCase):
             ("/en/news/operating-plan-2018/", "en", "9 July 2018"),
             ("/en/news/tag/operating-plan/", "en", "operating plan is approved"),
             ("/it/notizie/2018/", "it", "Approvato il piano operativo"),
+            ("/it/eventi/2018/", "it", "10–12 ottobre 2018"),
+            ("/en/events/2018/", "en", "10–12 October 2018"),
+            ("/en/events/", "en", "No events are coming up at the moment."),
+            ("/it/eventi/", "it", "Al momento non ci sono eventi in arrivo."),
         ]:
             with self.subTest(url=url):
                 response = self.client.get(url, HTTP_HOST="127.0.0.1:8000")
@@ -100,3 +106,11 @@ class DemoSiteTests(TestCase):
                 self.assertIn(f'<html lang="{lang}"', html)
                 self.assertIn(text, html)
                 self.assertIn('hreflang="x-default" href="http://127.0.0.1:8000/it/', html)
+
+    def test_meet_in_italy_imports_as_an_all_day_event(self):
+        response = self.client.get("/en/events/meet-in-italy-for-life-sciences-2018/ics/")
+        calendar = Calendar.from_ical(response.content)
+        (event,) = calendar.walk("VEVENT")
+        self.assertEqual(event.decoded("dtstart"), datetime.date(2018, 10, 10))
+        self.assertEqual(event.decoded("dtend"), datetime.date(2018, 10, 13))
+        self.assertEqual(str(event["location"]), "Bologna, Italy")

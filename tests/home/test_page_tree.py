@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from events.models import EventIndexPage
 from home.models import HomePage, SiteContent, StandardPage
 from news.models import NewsIndexPage
 from tests.factories import PAGE_FACTORIES, HomePageFactory
@@ -41,7 +42,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_home_page_lives_only_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage, EventIndexPage})
 
     def test_standard_pages_live_under_home_or_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

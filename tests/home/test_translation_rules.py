@@ -1,14 +1,25 @@
 """Each field's fate under wagtail-localize, and the traps of its defaults."""
 
+from django.apps import apps
 from django.test import TestCase
 from modelcluster.models import ClusterableModel, get_all_child_relations
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import TranslatableField, get_translatable_fields
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.operations import TranslationCreator
 
+from events.models import EventIndexPage, EventPage
 from home.localization import translate_object
-from home.models import HomePage, SiteContent, StandardPage, Tag, localized_tags
+from home.models import (
+    HomePage,
+    Organisation,
+    Person,
+    SiteContent,
+    StandardPage,
+    Tag,
+    localized_tags,
+)
+from news.models import NewsIndexPage, NewsPage
 from tests.factories import ImageFactory, StandardPageFactory, TagFactory
 from tests.sites import build_bilingual_site, english
 
@@ -44,6 +55,47 @@ DECISIONS = {
     },
     # A tag's slug is not editable: each language derives it from its own name.
     Tag: {"name": TRANSLATE},
+    Organisation: {
+        "name": TRANSLATE,
+        "description": TRANSLATE,
+        "kind": SYNCHRONISE,
+        "website": OVERRIDE,
+        "logo": OVERRIDE,
+    },
+    # A person's name is a proper name; the role is translated, the affiliation
+    # points at the organisation of the same language.
+    Person: {"name": OVERRIDE, "role": TRANSLATE, "affiliation": TRANSLATE, "photo": OVERRIDE},
+    NewsIndexPage: PAGE_FIELDS,
+    NewsPage: {
+        **PAGE_FIELDS,
+        "body": TRANSLATE,
+        "date": OVERRIDE,
+        "tags": PER_LANGUAGE,  # through tagged_items, shown with localized_tags
+        "tagged_items": SYNCHRONISE,
+        "related_pages": SYNCHRONISE,
+    },
+    EventIndexPage: PAGE_FIELDS,
+    EventPage: {
+        **PAGE_FIELDS,
+        "start_date": SYNCHRONISE,
+        "start_time": SYNCHRONISE,
+        "end_date": SYNCHRONISE,
+        "end_time": SYNCHRONISE,
+        "status": SYNCHRONISE,
+        "attendance_mode": SYNCHRONISE,
+        "venue_name": TRANSLATE,
+        "venue_address": OVERRIDE,
+        "venue_city": TRANSLATE,
+        "venue_country": TRANSLATE,
+        "online_url": OVERRIDE,
+        "registration_url": OVERRIDE,
+        "registration_deadline": SYNCHRONISE,
+        "programme": TRANSLATE,
+        "body": TRANSLATE,
+        "tags": PER_LANGUAGE,
+        "tagged_items": SYNCHRONISE,
+        "organisers": SYNCHRONISE,
+    },
 }
 
 PAGE_INTERNALS = {
@@ -95,6 +147,15 @@ def own_fields(model):
 
 
 class FieldDecisionTests(TestCase):
+    def test_every_translatable_model_has_its_decisions(self):
+        translatable = {
+            model
+            for model in apps.get_models()
+            if issubclass(model, TranslatableMixin)
+            and model._meta.app_label in {"home", "news", "events", "search"}
+        }
+        self.assertEqual(translatable, set(DECISIONS))
+
     def test_every_field_has_a_decision(self):
         for model, expected in DECISIONS.items():
             with self.subTest(model=model.__name__):

@@ -1,0 +1,414 @@
+import datetime
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from events.blocks import ProgrammeBlock
+from home.blocks import BodyBlock
+from home.formats import date_range
+from home.localization import localized_objects
+from home.models import BasePage, Tag, localized_tags, with_renditions
+from home.pagination import paginate
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """One language's events: what is coming, soonest first, and an archive by year."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+    template = "events/event_index_page.html"
+
+    per_page = 12
+
+    translatable_fields = BasePage.translatable_fields
+
+    class Meta:
+        verbose_name = _("event index")
+        verbose_name_plural = _("event indexes")
+
+    def events(self):
+        """Live, public events of this index's language, ready for cards."""
+        return (
+            EventPage.objects.live()
+            .public()
+            .child_of(self)
+            .filter(locale_id=self.locale_id)
+            .select_related("locale")
+            .prefetch_related(with_renditions("image"))
+            .defer_streamfields()
+        )
+
+    def upcoming_events(self, now=None):
+        """Events not yet over (happening now included), soonest first."""
+        now = now or timezone.now()
+        return self.events().filter(ends_at__gt=now).order_by("starts_at", "pk")
+
+    def past_events(self, now=None):
+        """Events that are over, newest first."""
+        now = now or timezone.now()
+        return self.events().filter(ends_at__lte=now).order_by("-starts_at", "-pk")
+
+    def archive_years(self):
+        """The years that have past events, newest first."""
+        return [day.year for day in self.past_events().dates("start_date", "year", order="DESC")]
+
+    def listing_context(self, request, items, route, *route_args, **extra):
+        page_obj = paginate(request, items, self.per_page)
+        return {
+            "page_obj": page_obj,
+            "event_list": page_obj.object_list,
+            "years": self.archive_years(),
+            "now": timezone.now(),
+            "canonical_url": (
+                self.get_full_url(request) + self.reverse_subpage(route, args=route_args)
+            ),
+            **extra,
+        }
+
+    @path("", name="index")
+    def index_view(self, request):
+        context = self.listing_context(request, self.upcoming_events(), "index")
+        return self.render(request, context_overrides=context)
+
+    @re_path(r"^(\d{4})/$", name="year")
+    def year_view(self, request, year):
+        year = int(year)
+        if not 1900 <= year <= 2999:
+            raise Http404
+        items = self.past_events().filter(start_date__year=year)
+        context = self.listing_context(request, items, "year", year, year=year)
+        return self.render(request, context_overrides=context)
+
+    @path("feed/ical/", name="ical")
+    def ical_view(self, request):
+        from events.calendar import calendar_response
+
+        return calendar_response(
+            request,
+            list(self.upcoming_events()),
+            name=self.title,
+            filename=f"{self.slug}.ics",
+            language=self.locale.language_code,
+        )
+
+
+class EventPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "events.EventPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="event_items")
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """An event: when, where, how to take part, who organises it and its programme."""
+
+    SCHEDULED, POSTPONED, CANCELLED = "scheduled", "postponed", "cancelled"
+    STATUSES = [
+        (SCHEDULED, _("Scheduled")),
+        (POSTPONED, _("Postponed")),
+        (CANCELLED, _("Cancelled")),
+    ]
+    IN_PERSON, ONLINE, MIXED = "in_person", "online", "mixed"
+    ATTENDANCE_MODES = [
+        (IN_PERSON, _("In person")),
+        (ONLINE, _("Online")),
+        (MIXED, _("In person and online")),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    template = "events/event_page.html"
+
+    start_date = models.DateField(verbose_name=_("start date"))
+    start_time = models.TimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("start time"),
+        help_text=_("Leave both times empty for an all-day event. Times are Italian time."),
+    )
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("end date"),
+        help_text=_("Leave empty for a one-day event."),
+    )
+    end_time = models.TimeField(null=True, blank=True, verbose_name=_("end time"))
+    # Derived from the four fields above on save, in Europe/Rome, so that
+    # "upcoming" and "past" are plain database filters.
+    starts_at = models.DateTimeField(editable=False, db_index=True)
+    ends_at = models.DateTimeField(editable=False, db_index=True)
+
+    status = models.CharField(
+        max_length=20, choices=STATUSES, default=SCHEDULED, verbose_name=_("status")
+    )
+    attendance_mode = models.CharField(
+        max_length=20,
+        choices=ATTENDANCE_MODES,
+        default=IN_PERSON,
+        verbose_name=_("attendance"),
+    )
+    venue_name = models.CharField(max_length=200, blank=True, verbose_name=_("venue"))
+    venue_address = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("address"),
+        help_text=_("Street and number, e.g. “Via Roma 1”."),
+    )
+    venue_city = models.CharField(max_length=100, blank=True, verbose_name=_("city"))
+    venue_country = models.CharField(
+        max_length=100, blank=True, verbose_name=_("country"), help_text=_("E.g. “Italia”.")
+    )
+    online_url = models.URLField(
+        blank=True,
+        verbose_name=_("online link"),
+        help_text=_("Where to follow the event online (for online or mixed events)."),
+    )
+    registration_url = models.URLField(blank=True, verbose_name=_("registration link"))
+    registration_deadline = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("registration deadline"),
+        help_text=_("Leave empty to keep registration open until the event starts."),
+    )
+    programme = StreamField(ProgrammeBlock(), blank=True, verbose_name=_("programme"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    tags = ClusterTaggableManager(
+        through=EventPageTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Topics in Italian; translate them under Snippets → Tags."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+                FieldPanel("status"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance_mode"),
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldRowPanel([FieldPanel("venue_city"), FieldPanel("venue_country")]),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("registration_url"), FieldPanel("registration_deadline")],
+            heading=_("Registration"),
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        InlinePanel("organisers", heading=_("Organisers and partners"), label=_("organisation")),
+        FieldPanel("programme"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("venue_city"),
+        index.FilterField("start_date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    # When, where and how are facts of the event: the same in every language.
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("start_time", overridable=False),
+        SynchronizedField("end_date", overridable=False),
+        SynchronizedField("end_time", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("attendance_mode", overridable=False),
+        TranslatableField("venue_name"),
+        SynchronizedField("venue_address"),
+        TranslatableField("venue_city"),
+        TranslatableField("venue_country"),
+        SynchronizedField("online_url"),
+        SynchronizedField("registration_url"),
+        SynchronizedField("registration_deadline", overridable=False),
+        TranslatableField("programme"),
+        TranslatableField("body"),
+        SynchronizedField("tagged_items", overridable=False),
+        SynchronizedField("organisers", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_time and not self.start_time:
+            errors["start_time"] = _("Give the start time too, or leave both times empty.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The event cannot end before it starts.")
+        elif (
+            self.start_date
+            and self.start_time
+            and self.end_time
+            and (self.end_date or self.start_date) == self.start_date
+            and self.end_time < self.start_time
+        ):
+            errors["end_time"] = _("The event cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.starts_at, self.ends_at = self.compute_span()
+        return super().save(*args, **kwargs)
+
+    def compute_span(self):
+        """Aware start and end; an all-day event ends at midnight after its last day."""
+        rome = timezone.get_default_timezone()
+        end_date = self.end_date or self.start_date
+        if self.start_time:
+            start = datetime.datetime.combine(self.start_date, self.start_time, rome)
+            end_time = self.end_time or self.start_time
+            end = datetime.datetime.combine(end_date, end_time, rome)
+        else:
+            start = datetime.datetime.combine(self.start_date, datetime.time.min, rome)
+            end = datetime.datetime.combine(
+                end_date + datetime.timedelta(days=1), datetime.time.min, rome
+            )
+        return start, end
+
+    @property
+    def is_all_day(self):
+        return self.start_time is None
+
+    @property
+    def last_day(self):
+        return self.end_date or self.start_date
+
+    def when(self):
+        """The dates (and times) in the active language."""
+        return date_range(self.start_date, self.end_date, self.start_time, self.end_time)
+
+    def is_happening(self, now=None):
+        now = now or timezone.now()
+        return self.starts_at <= now < self.ends_at
+
+    def is_over(self, now=None):
+        return self.ends_at <= (now or timezone.now())
+
+    def registration_closes_at(self):
+        return self.registration_deadline or self.starts_at
+
+    def registration_is_open(self, now=None):
+        now = now or timezone.now()
+        return (
+            bool(self.registration_url)
+            and self.status != self.CANCELLED
+            and now < self.registration_closes_at()
+        )
+
+    @property
+    def place(self):
+        """Venue name, address, city and country, as one line."""
+        parts = [self.venue_name, self.venue_address, self.venue_city, self.venue_country]
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def map_url(self):
+        """OpenStreetMap's search for the venue's address, or ''."""
+        parts = [self.venue_address, self.venue_city, self.venue_country]
+        query = ", ".join(part for part in parts if part)
+        if not query or not (self.venue_address or self.venue_city):
+            return ""
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+
+    @property
+    def has_venue(self):
+        return self.attendance_mode != self.ONLINE and bool(self.place)
+
+    @property
+    def is_online(self):
+        return self.attendance_mode in {self.ONLINE, self.MIXED}
+
+    def display_tags(self):
+        return localized_tags([tagged.tag for tagged in self.tagged_items.all()], self.locale)
+
+    def display_organisers(self):
+        """Organisers then partners, in the page's language (names fall back to the source)."""
+        links = list(self.organisers.select_related("organisation"))
+        organisations = localized_objects(
+            [link.organisation for link in links], self.locale, fallback=True
+        )
+        by_key = {org.translation_key: org for org in organisations}
+        grouped = {EventOrganiser.ORGANISER: [], EventOrganiser.PARTNER: []}
+        for link in links:
+            grouped[link.role].append(by_key[link.organisation.translation_key])
+        return grouped
+
+    def structured_data(self, request):
+        from events.structured_data import event_structured_data
+
+        return event_structured_data(self, request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["event_index"] = self.get_parent().specific
+        context["tags"] = self.display_tags()
+        context["organisers"] = self.display_organisers()
+        context["now"] = timezone.now()
+        context["structured_data"] = self.structured_data(request)
+        context["og_type"] = "website"
+        return context
+
+    @path("ics/", name="ics")
+    def ics_view(self, request):
+        from events.calendar import calendar_response
+
+        return calendar_response(
+            request,
+            [self],
+            name=self.title,
+            filename=f"{self.slug}.ics",
+            language=self.locale.language_code,
+        )
+
+
+class EventOrganiser(Orderable):
+    ORGANISER, PARTNER = "organiser", "partner"
+    ROLES = [(ORGANISER, _("Organiser")), (PARTNER, _("Partner"))]
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organisers")
+    organisation = models.ForeignKey(
+        "home.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(
+        max_length=20, choices=ROLES, default=ORGANISER, verbose_name=_("role")
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organiser or partner")
+        verbose_name_plural = _("organisers and partners")

@@ -1,0 +1,117 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """A member, partner, network or institution, shared by events, initiatives and pages."""
+
+    KINDS = [
+        ("member", _("Member")),
+        ("partner", _("Partner")),
+        ("network", _("Network")),
+        ("institution", _("Institution")),
+    ]
+
+    name = models.CharField(
+        max_length=200,
+        verbose_name=_("name"),
+        help_text=_("The organisation's name; translate it only if it has an official one."),
+    )
+    kind = models.CharField(max_length=20, choices=KINDS, default="partner", verbose_name=_("kind"))
+    website = models.URLField(blank=True, verbose_name=_("website"))
+    logo = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    description = models.TextField(
+        blank=True,
+        max_length=500,
+        verbose_name=_("description"),
+        help_text=_("One or two sentences about what the organisation does."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("website"),
+        SynchronizedField("logo"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """A speaker or contact person."""
+
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    role = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("role"),
+        help_text=_("For example “Research director”."),
+    )
+    affiliation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        verbose_name=_("affiliation"),
+    )
+    photo = models.ForeignKey(
+        "home.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("affiliation"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    # Names are proper names: they follow the source. The role is translated and
+    # the affiliation points at the organisation of the same language.
+    translatable_fields = [
+        SynchronizedField("name"),
+        TranslatableField("role"),
+        TranslatableField("affiliation"),
+        SynchronizedField("photo"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
