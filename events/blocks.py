@@ -12,9 +12,7 @@ class SessionBlock(blocks.StructBlock):
     end = blocks.TimeBlock(required=False, label=_("ends at"))
     title = blocks.CharBlock(label=_("title"))
     description = blocks.TextBlock(required=False, label=_("description"))
-    speakers = blocks.ListBlock(
-        SnippetChooserBlock("home.Person"), default=[], label=_("speakers")
-    )
+    speakers = blocks.ListBlock(SnippetChooserBlock("home.Person"), default=[], label=_("speakers"))
 
     class Meta:
         icon = "time"

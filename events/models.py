@@ -403,9 +403,7 @@ class EventOrganiser(Orderable):
         related_name="+",
         verbose_name=_("organisation"),
     )
-    role = models.CharField(
-        max_length=20, choices=ROLES, default=ORGANISER, verbose_name=_("role")
-    )
+    role = models.CharField(max_length=20, choices=ROLES, default=ORGANISER, verbose_name=_("role"))
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
 
