@@ -19,9 +19,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from events.blocks import ProgrammeBlock
 from home.blocks import BodyBlock
 from home.formats import date_range
-from home.localization import localized_objects
+from home.localization import localized_objects, localized_pages
 from home.models import BasePage, Tag, localized_tags, with_renditions
 from home.pagination import paginate
+from pillars.models import PillarLink
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -223,6 +224,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("programme"),
         FieldPanel("body"),
         FieldPanel("tags"),
+        InlinePanel("pillar_links", heading=_("Pillars"), label=_("pillar")),
     ]
 
     search_fields = [
@@ -253,6 +255,7 @@ class EventPage(RoutablePageMixin, BasePage):
         TranslatableField("body"),
         SynchronizedField("tagged_items", overridable=False),
         SynchronizedField("organisers", overridable=False),
+        SynchronizedField("pillar_links", overridable=False),
     ]
 
     class Meta:
@@ -364,6 +367,9 @@ class EventPage(RoutablePageMixin, BasePage):
             grouped[link.role].append(by_key[link.organisation.translation_key])
         return grouped
 
+    def display_pillars(self):
+        return localized_pages([link.pillar for link in self.pillar_links.all()], self.locale)
+
     def structured_data(self, request):
         from events.structured_data import event_structured_data
 
@@ -374,6 +380,7 @@ class EventPage(RoutablePageMixin, BasePage):
         context["event_index"] = self.get_parent().specific
         context["tags"] = self.display_tags()
         context["organisers"] = self.display_organisers()
+        context["pillars"] = self.display_pillars()
         context["now"] = timezone.now()
         context["structured_data"] = self.structured_data(request)
         context["og_type"] = "website"
@@ -390,6 +397,10 @@ class EventPage(RoutablePageMixin, BasePage):
             filename=f"{self.slug}.ics",
             language=self.locale.language_code,
         )
+
+
+class EventPagePillar(PillarLink):
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="pillar_links")
 
 
 class EventOrganiser(Orderable):

@@ -3,12 +3,16 @@
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Locale
+
+from home.choices import ORGANISATION_KINDS
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -161,6 +165,30 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
+class OrganisationListBlock(blocks.StructBlock):
+    """Every organisation of one kind (members, partners, networks), in the page's language."""
+
+    heading = blocks.CharBlock(required=False, label=_("heading"))
+    kind = blocks.ChoiceBlock(choices=ORGANISATION_KINDS, default="network", label=_("kind"))
+
+    class Meta:
+        icon = "group"
+        label = _("List of organisations")
+        template = "home/blocks/organisation_list_block.html"
+        preview_value = {"heading": "Le reti", "kind": "network"}
+        description = _("Lists the organisations of one kind, kept up to date from the snippets.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        organisation_model = apps.get_model("home", "Organisation")
+        page = (parent_context or {}).get("page")
+        locale = page.locale if page is not None else Locale.get_active()
+        context["organisations"] = organisation_model.objects.filter(
+            kind=value["kind"], locale=locale
+        ).order_by("name")
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -169,6 +197,7 @@ class BodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     document = DocumentBlock()
     call_to_action = CallToActionBlock()
+    organisations = OrganisationListBlock()
 
     class Meta:
         label = _("Body")

@@ -17,6 +17,7 @@ from home.blocks import BodyBlock
 from home.localization import localized_pages
 from home.models import BasePage, Tag, localized_tags, with_renditions
 from home.pagination import paginate
+from pillars.models import PillarLink
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -151,6 +152,7 @@ class NewsPage(BasePage):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         FieldPanel("body"),
         FieldPanel("tags"),
+        InlinePanel("pillar_links", heading=_("Pillars"), label=_("pillar")),
         InlinePanel("related_pages", heading=_("Related pages"), label=_("related page")),
     ]
 
@@ -169,6 +171,7 @@ class NewsPage(BasePage):
         SynchronizedField("date"),
         SynchronizedField("tagged_items", overridable=False),
         SynchronizedField("related_pages", overridable=False),
+        SynchronizedField("pillar_links", overridable=False),
     ]
 
     class Meta:
@@ -182,6 +185,9 @@ class NewsPage(BasePage):
 
     def display_tags(self):
         return localized_tags([tagged.tag for tagged in self.tagged_items.all()], self.locale)
+
+    def display_pillars(self):
+        return localized_pages([link.pillar for link in self.pillar_links.all()], self.locale)
 
     def display_related_pages(self):
         pages = [related.page for related in self.related_pages.select_related("page")]
@@ -216,9 +222,14 @@ class NewsPage(BasePage):
         context["news_index"] = self.get_parent().specific
         context["tags"] = self.display_tags()
         context["related_pages"] = self.display_related_pages()
+        context["pillars"] = self.display_pillars()
         context["structured_data"] = self.structured_data(request)
         context["og_type"] = "article"
         return context
+
+
+class NewsPagePillar(PillarLink):
+    news_page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="pillar_links")
 
 
 class NewsPageRelatedPage(Orderable):

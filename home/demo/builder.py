@@ -11,8 +11,9 @@ from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
 from home.demo import content
+from home.demo import content_programme as programme
 from home.localization import translate_object
-from home.models import HomePage, Organisation, SiteContent, StandardPage, Tag
+from home.models import FooterLink, HomePage, Organisation, SiteContent, StandardPage, Tag
 
 CREDENTIALS_FILE = Path(settings.BASE_DIR) / ".local" / "demo-admin-password"
 
@@ -28,17 +29,104 @@ class DemoSiteBuilder:
         self.user = self.ensure_superuser()
         home = self.ensure_home()
         self.ensure_site(home)
-        about = self.ensure_child(home, StandardPage, content.ABOUT, show_in_menus=True)
         self.translate(home, content.HOME)
+        self.build_organisations()
+        about = self.ensure_child(home, StandardPage, content.ABOUT, show_in_menus=True)
         self.translate(about, content.ABOUT)
-        site_content = self.ensure_site_content()
+        pillars = self.build_pillars(home)
+        self.build_news(home, pillars)
+        event = self.build_events(home, pillars)
+        self.build_initiatives(pillars, event)
+        privacy = self.ensure_child(home, StandardPage, programme.PRIVACY)
+        self.translate(privacy, programme.PRIVACY)
+        accessibility = self.ensure_child(home, StandardPage, programme.ACCESSIBILITY)
+        self.translate(accessibility, programme.ACCESSIBILITY)
+        self.build_services(home, privacy)
+        site_content = self.ensure_site_content(footer_pages=[privacy, accessibility])
         self.translate(site_content, content.SITE_CONTENT)
-        self.build_news(home)
-        self.build_events(home)
         return self.user
 
-    def build_events(self, home):
-        from events.models import EventIndexPage, EventOrganiser, EventPage
+    def build_organisations(self):
+        for kind, italian, english, description_it, description_en in programme.ORGANISATIONS:
+            organisation = Organisation.objects.get_or_create(
+                locale=self.italian,
+                name=italian,
+                defaults={"kind": kind, "description": description_it},
+            )[0]
+            if not organisation.has_translation(self.english):
+                names = {italian: english, description_it: description_en}
+                translate_object(organisation, self.english, names.get)
+
+    def build_pillars(self, home):
+        from pillars.models import PillarPage
+
+        pillars = []
+        for texts in programme.PILLARS:
+            pillar = self.ensure_child(home, PillarPage, texts, aims=texts["it"]["aims"])
+            self.translate(pillar, {"it": _texts(texts["it"]), "en": _texts(texts["en"])})
+            pillars.append(pillar)
+        return pillars
+
+    def build_initiatives(self, pillars, event):
+        from pillars.models import InitiativePage, InitiativeRelatedPage
+
+        for pillar, texts in zip(pillars, programme.PILLARS, strict=True):
+            for sheet in texts["initiatives"]:
+                fields = {
+                    "start_year": sheet.get("start_year"),
+                    "end_year": sheet.get("end_year"),
+                }
+                if sheet.get("related_event"):
+                    fields["related_pages"] = [InitiativeRelatedPage(page=event)]
+                sheet_texts = {
+                    "it": {**sheet["it"], "body": []},
+                    "en": {**sheet["en"], "body": []},
+                }
+                initiative = self.ensure_child(pillar, InitiativePage, sheet_texts, **fields)
+                self.translate(initiative, sheet_texts)
+
+    def build_services(self, home, privacy):
+        from home.models import ServiceFormField, ServiceIndexPage, ServicePage
+
+        index = self.ensure_child(
+            home, ServiceIndexPage, programme.SERVICE_INDEX, show_in_menus=True
+        )
+        self.translate(index, programme.SERVICE_INDEX)
+        for service in programme.SERVICES:
+            fields = [
+                ServiceFormField(
+                    label=label_it,
+                    field_type=field_type,
+                    required=required,
+                    choices=choices_it,
+                    locale=self.italian,
+                )
+                for label_it, _label_en, field_type, required, choices_it, _choices_en in service[
+                    "fields"
+                ]
+            ]
+            italian = {**service["it"], "body": []}
+            page = self.ensure_child(
+                index,
+                ServicePage,
+                {"it": italian},
+                audience=italian["audience"],
+                how_it_works=italian["how_it_works"],
+                thank_you_text=italian["thank_you_text"],
+                privacy_page=privacy,
+                form_fields=fields,
+            )
+            pairs = content.translation_pairs(service["it"], service["en"])
+            for label_it, label_en, _type, _required, choices_it, choices_en in service["fields"]:
+                pairs[label_it] = label_en
+                if choices_it:
+                    pairs[choices_it] = choices_en
+            if not page.has_translation(self.english):
+                translate_object(page, self.english, pairs.get, user=self.user)
+                self.log(f"Translated “{page}” into English.")
+
+    def build_events(self, home, pillars):
+        from events.models import EventIndexPage, EventOrganiser, EventPage, EventPagePillar
 
         data = content.CLUSTER_ORGANISATION
         cluster = Organisation.objects.get_or_create(
@@ -58,11 +146,13 @@ class DemoSiteBuilder:
             venue_city=texts["it"]["venue_city"],
             venue_country=texts["it"]["venue_country"],
             organisers=[EventOrganiser(organisation=cluster, role=EventOrganiser.ORGANISER)],
+            pillar_links=[EventPagePillar(pillar=pillars[-1])],
         )
         self.translate(event, texts)
+        return event
 
-    def build_news(self, home):
-        from news.models import NewsIndexPage, NewsPage
+    def build_news(self, home, pillars):
+        from news.models import NewsIndexPage, NewsPage, NewsPagePillar
 
         for italian, english in content.TAGS:
             tag = Tag.objects.get_or_create(locale=self.italian, name=italian)[0]
@@ -76,8 +166,10 @@ class DemoSiteBuilder:
             content.OPERATING_PLAN_NEWS,
             date=datetime.date.fromisoformat(content.OPERATING_PLAN_NEWS["date"]),
             tags=content.OPERATING_PLAN_NEWS["tags"],
+            pillar_links=[NewsPagePillar(pillar=pillar) for pillar in pillars],
         )
         self.translate(item, content.OPERATING_PLAN_NEWS)
+        return item
 
     def ensure_superuser(self):
         user_model = get_user_model()
@@ -164,11 +256,14 @@ class DemoSiteBuilder:
         self.log(f"Created “{page.title}”.")
         return page
 
-    def ensure_site_content(self):
+    def ensure_site_content(self, footer_pages):
         existing = SiteContent.objects.filter(locale=self.italian).first()
         if existing:
             return existing
-        return SiteContent.objects.create(locale=self.italian, **content.SITE_CONTENT["it"])
+        site_content = SiteContent(locale=self.italian, **content.SITE_CONTENT["it"])
+        site_content.footer_links = [FooterLink(page=page) for page in footer_pages]
+        site_content.save()
+        return site_content
 
     def translate(self, instance, texts):
         """Create the English version through wagtail-localize, as a translator would."""
@@ -177,3 +272,8 @@ class DemoSiteBuilder:
         pairs = content.translation_pairs(texts["it"], texts["en"])
         translate_object(instance, self.english, pairs.get, user=self.user, publish=True)
         self.log(f"Translated “{instance}” into English.")
+
+
+def _texts(texts):
+    """A pillar's texts as translation_pairs reads them (aims included)."""
+    return {key: value for key, value in texts.items() if key != "initiatives"}

@@ -98,6 +98,7 @@ ABOUT = {
                 "rete aiuta i soci a trovare partner anche fuori dalla regione. Con "
                 "Confindustria Lombardia – EEN gestisce lo Sportello Europa.",
             ),
+            ("organisations", {"heading": "", "kind": "network"}),
             ("heading", {"text": "Il piano operativo", "level": "h2"}),
             (
                 "paragraph",
@@ -135,6 +136,7 @@ ABOUT = {
                 "network it helps members find partners beyond the region as well. Together "
                 "with Confindustria Lombardia – EEN it runs the Sportello Europa desk.",
             ),
+            ("organisations", {"heading": "", "kind": "network"}),
             ("heading", {"text": "The operating plan", "level": "h2"}),
             (
                 "paragraph",

@@ -1,6 +1,7 @@
 from .images import CustomImage, CustomRendition, with_renditions
 from .pages import BasePage, HomePage, StandardPage
-from .site_content import SiteContent, SocialLink
+from .services import ServiceFormField, ServiceIndexPage, ServicePage, ServiceRequest
+from .site_content import FooterLink, SiteContent, SocialLink
 from .snippets import Organisation, Person
 from .tags import Tag, localized_tags
 
@@ -8,9 +9,14 @@ __all__ = [
     "BasePage",
     "CustomImage",
     "CustomRendition",
+    "FooterLink",
     "HomePage",
     "Organisation",
     "Person",
+    "ServiceFormField",
+    "ServiceIndexPage",
+    "ServicePage",
+    "ServiceRequest",
     "SiteContent",
     "SocialLink",
     "StandardPage",

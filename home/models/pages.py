@@ -88,7 +88,13 @@ class HomePage(BasePage):
     """The home of one language: who the cluster is, and the way into every section."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "news.NewsIndexPage", "events.EventIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "pillars.PillarPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+        "home.ServiceIndexPage",
+    ]
     template = "home/home_page.html"
 
     body = StreamField(
@@ -105,6 +111,11 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def services_index(self):
+        from home.models.services import ServiceIndexPage
+
+        return ServiceIndexPage.objects.live().public().child_of(self).first()
 
     def clean(self):
         super().clean()

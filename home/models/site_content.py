@@ -45,6 +45,12 @@ class SiteContent(TranslatableMixin, ClusterableModel):
             heading=_("Contacts"),
         ),
         InlinePanel("social_links", heading=_("Social links"), label=_("social link")),
+        InlinePanel(
+            "footer_links",
+            heading=_("Footer links"),
+            label=_("footer link"),
+            help_text=_("Pages such as the privacy notice and the accessibility statement."),
+        ),
     ]
 
     # Contacts are the same in every language: synchronised so that addresses
@@ -55,6 +61,7 @@ class SiteContent(TranslatableMixin, ClusterableModel):
         SynchronizedField("email"),
         SynchronizedField("phone"),
         SynchronizedField("social_links"),
+        SynchronizedField("footer_links", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -83,7 +90,13 @@ class SiteContent(TranslatableMixin, ClusterableModel):
     @classmethod
     def for_language(cls, language_code):
         records = cls.objects.filter(locale__language_code=language_code)
-        return records.prefetch_related("social_links").first()
+        return records.prefetch_related("social_links", "footer_links__page").first()
+
+    def display_footer_links(self):
+        """The footer's pages in this record's language, untranslated ones left out."""
+        from home.localization import localized_pages
+
+        return localized_pages([link.page for link in self.footer_links.all()], self.locale)
 
 
 class SocialLink(Orderable):
@@ -108,3 +121,16 @@ class SocialLink(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("social link")
         verbose_name_plural = _("social links")
+
+
+class FooterLink(Orderable):
+    site_content = ParentalKey(SiteContent, on_delete=models.CASCADE, related_name="footer_links")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("footer link")
+        verbose_name_plural = _("footer links")

@@ -5,16 +5,13 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.choices import ORGANISATION_KINDS
+
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
     """A member, partner, network or institution, shared by events, initiatives and pages."""
 
-    KINDS = [
-        ("member", _("Member")),
-        ("partner", _("Partner")),
-        ("network", _("Network")),
-        ("institution", _("Institution")),
-    ]
+    KINDS = ORGANISATION_KINDS
 
     name = models.CharField(
         max_length=200,

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "events",
+    "pillars",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -69,3 +69,24 @@ def test_skip_link_appears_on_first_tab_and_moves_focus(page, demo_site):
 def test_axe_reports_a_real_violation(page):
     page.set_content('<html lang="en"><body><main><img src="x.png"></main></body></html>')
     assert any(line.startswith("image-alt") for line in axe_violations(page))
+
+
+def test_visitor_sends_a_request_in_english_and_it_is_stored(page, demo_site):
+    from home.models import ServiceRequest
+
+    page.goto(f"{demo_site.url}/en/services/sportello-europa/")
+    page.get_by_label("Full name").fill("Anna Rossi")
+    page.get_by_label("Organisation").fill("Example Lab")
+    page.get_by_label("E-mail").fill("anna@example.org")
+    page.get_by_label("Topic").select_option("Internationalisation")
+    page.get_by_label("I have read the privacy notice").check()
+    # The form refuses what is sent within seconds of loading (a bot's pace).
+    page.wait_for_timeout(3200)
+    page.get_by_role("button", name="Send the request").click()
+    assert (
+        page.get_by_role("heading", level=1).inner_text() == "Thank you, your request has been sent"
+    )
+    request = ServiceRequest.objects.get()
+    assert request.language == "en"
+    assert request.form_data["argomento"] == "Internationalisation"
+    assert axe_violations(page) == []

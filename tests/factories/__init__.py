@@ -2,6 +2,8 @@ from .events import EventIndexPageFactory, EventPageFactory
 from .images import ImageFactory
 from .news import NewsIndexPageFactory, NewsPageFactory
 from .pages import HomePageFactory, StandardPageFactory
+from .pillars import InitiativePageFactory, PillarPageFactory
+from .services import ServiceFormFieldFactory, ServiceIndexPageFactory, ServicePageFactory
 from .snippets import (
     OrganisationFactory,
     PersonFactory,
@@ -20,6 +22,10 @@ PAGE_FACTORIES = {
         NewsPageFactory,
         EventIndexPageFactory,
         EventPageFactory,
+        PillarPageFactory,
+        InitiativePageFactory,
+        ServiceIndexPageFactory,
+        ServicePageFactory,
     )
 }
 
@@ -29,10 +35,15 @@ __all__ = [
     "EventPageFactory",
     "HomePageFactory",
     "ImageFactory",
+    "InitiativePageFactory",
     "NewsIndexPageFactory",
     "NewsPageFactory",
     "OrganisationFactory",
     "PersonFactory",
+    "PillarPageFactory",
+    "ServiceFormFieldFactory",
+    "ServiceIndexPageFactory",
+    "ServicePageFactory",
     "SiteContentFactory",
     "SocialLinkFactory",
     "StandardPageFactory",

@@ -14,12 +14,16 @@ from home.models import (
     HomePage,
     Organisation,
     Person,
+    ServiceFormField,
+    ServiceIndexPage,
+    ServicePage,
     SiteContent,
     StandardPage,
     Tag,
     localized_tags,
 )
 from news.models import NewsIndexPage, NewsPage
+from pillars.models import InitiativePage, PillarPage
 from tests.factories import ImageFactory, StandardPageFactory, TagFactory
 from tests.sites import build_bilingual_site, english
 
@@ -52,6 +56,44 @@ DECISIONS = {
         "email": OVERRIDE,
         "phone": OVERRIDE,
         "social_links": OVERRIDE,
+        "footer_links": SYNCHRONISE,
+    },
+    PillarPage: {**PAGE_FIELDS, "aims": TRANSLATE, "body": TRANSLATE},
+    InitiativePage: {
+        **PAGE_FIELDS,
+        "aims": TRANSLATE,
+        "start_year": SYNCHRONISE,
+        "end_year": SYNCHRONISE,
+        "status": SYNCHRONISE,
+        "contact": SYNCHRONISE,
+        "body": TRANSLATE,
+        "partners": SYNCHRONISE,
+        "related_pages": SYNCHRONISE,
+    },
+    ServiceIndexPage: {**PAGE_FIELDS, "body": TRANSLATE},
+    # Notification addresses never reach translators; form labels do, keys do not.
+    ServicePage: {
+        **PAGE_FIELDS,
+        "audience": TRANSLATE,
+        "how_it_works": TRANSLATE,
+        "body": TRANSLATE,
+        "form_intro": TRANSLATE,
+        "thank_you_text": TRANSLATE,
+        "subject": TRANSLATE,
+        "form_fields": TRANSLATE,
+        "to_address": SYNCHRONISE,
+        "from_address": SYNCHRONISE,
+        "privacy_page": SYNCHRONISE,
+    },
+    ServiceFormField: {
+        "label": TRANSLATE,
+        "help_text": TRANSLATE,
+        "choices": TRANSLATE,
+        "default_value": TRANSLATE,
+        "field_type": SYNCHRONISE,
+        "required": SYNCHRONISE,
+        "clean_name": SYNCHRONISE,
+        "page": PER_LANGUAGE,  # the ParentalKey: each language its own page
     },
     # A tag's slug is not editable: each language derives it from its own name.
     Tag: {"name": TRANSLATE},
@@ -73,6 +115,7 @@ DECISIONS = {
         "tags": PER_LANGUAGE,  # through tagged_items, shown with localized_tags
         "tagged_items": SYNCHRONISE,
         "related_pages": SYNCHRONISE,
+        "pillar_links": SYNCHRONISE,
     },
     EventIndexPage: PAGE_FIELDS,
     EventPage: {
@@ -95,6 +138,7 @@ DECISIONS = {
         "tags": PER_LANGUAGE,
         "tagged_items": SYNCHRONISE,
         "organisers": SYNCHRONISE,
+        "pillar_links": SYNCHRONISE,
     },
 }
 
@@ -152,7 +196,7 @@ class FieldDecisionTests(TestCase):
             model
             for model in apps.get_models()
             if issubclass(model, TranslatableMixin)
-            and model._meta.app_label in {"home", "news", "events", "search"}
+            and model._meta.app_label in {"home", "news", "events", "pillars", "search"}
         }
         self.assertEqual(translatable, set(DECISIONS))
 

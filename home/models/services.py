@@ -1,0 +1,273 @@
+import logging
+
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import (
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.forms import RequestFormBuilder
+from home.models.images import with_renditions
+from home.models.pages import BasePage
+
+logger = logging.getLogger(__name__)
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ServiceIndexPage(BasePage):
+    """The services the cluster offers its members."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ServicePage"]
+    max_count_per_parent = 1
+    template = "home/service_index_page.html"
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+
+    class Meta:
+        verbose_name = _("services index")
+        verbose_name_plural = _("services indexes")
+
+    def services(self):
+        """Live, public services of this index, in the editors' order."""
+        return (
+            ServicePage.objects.live()
+            .public()
+            .child_of(self)
+            .filter(locale_id=self.locale_id)
+            .prefetch_related(with_renditions("image"))
+            .defer_streamfields()
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = self.services()
+        return context
+
+
+class ServiceFormField(TranslatableMixin, AbstractFormField):
+    """A field of a service's request form.
+
+    Labels, help texts and choices are translated; the key (clean_name) is
+    synchronised, so that submissions of both languages share their columns.
+    """
+
+    page = ParentalKey("home.ServicePage", on_delete=models.CASCADE, related_name="form_fields")
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+        SynchronizedField("clean_name", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("form field")
+        verbose_name_plural = _("form fields")
+
+
+class ServiceRequest(AbstractFormSubmission):
+    """A request sent through a service's form, with the consent the visitor gave."""
+
+    language = models.CharField(max_length=10, verbose_name=_("language"))
+    consent_given_at = models.DateTimeField(verbose_name=_("consent given at"))
+    consent_text = models.TextField(verbose_name=_("consent wording"))
+
+    class Meta:
+        verbose_name = _("service request")
+        verbose_name_plural = _("service requests")
+
+    def get_data(self):
+        return {
+            **super().get_data(),
+            "language": self.language,
+            "consent_given_at": self.consent_given_at,
+            "consent_text": self.consent_text,
+        }
+
+
+class ServicePage(AbstractEmailForm, BasePage):
+    """A service for members: what it is, who can use it, how it works, and a request form."""
+
+    parent_page_types = ["home.ServiceIndexPage"]
+    subpage_types = []
+    template = "home/service_page.html"
+    landing_page_template = "home/service_page_landing.html"
+    form_builder = RequestFormBuilder
+
+    audience = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name=_("who can use it"),
+    )
+    how_it_works = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("how it works")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("more about the service"))
+    form_intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name=_("form introduction"),
+        help_text=_("Shown above the request form."),
+    )
+    thank_you_text = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name=_("thank-you message"),
+        help_text=_("Shown once a request has been sent."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy notice"),
+        help_text=_("The page the consent checkbox links to."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("audience"),
+        FieldPanel("how_it_works"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FormSubmissionsPanel(),
+                FieldPanel("form_intro"),
+                InlinePanel("form_fields", label=_("form field")),
+                FieldPanel("privacy_page"),
+                FieldPanel("thank_you_text"),
+            ],
+            heading=_("Request form"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Notification e-mail"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("audience"),
+        index.SearchField("how_it_works"),
+        index.SearchField("body"),
+    ]
+
+    # E-mail addresses are synchronised and never reach translators; the
+    # privacy page follows the source and is shown in the visitor's language.
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("audience"),
+        TranslatableField("how_it_works"),
+        TranslatableField("body"),
+        TranslatableField("form_intro"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("subject"),
+        TranslatableField("form_fields"),
+        SynchronizedField("to_address", overridable=False),
+        SynchronizedField("from_address", overridable=False),
+        SynchronizedField("privacy_page", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    def localized_privacy_page(self):
+        return self.privacy_page.localized if self.privacy_page else None
+
+    def consent_label(self):
+        """The consent wording in the visitor's language, naming the notice it refers to."""
+        label = gettext(
+            "I have read the privacy notice and agree that the Cluster uses my data "
+            "to answer this request."
+        )
+        privacy_page = self.localized_privacy_page()
+        if privacy_page:
+            return f"{label} ({privacy_page.full_url})"
+        return label
+
+    def get_form_parameters(self):
+        return {"consent_label": self.consent_label()}
+
+    def get_submission_class(self):
+        return ServiceRequest
+
+    def source_page(self):
+        """The Italian page: requests of every language are kept, and exported, together."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return self.get_translation_or_none(default) or self
+
+    def get_submissions(self):
+        return ServiceRequest.objects.filter(page=self.source_page())
+
+    def get_data_fields(self):
+        return [
+            *super().get_data_fields(),
+            ("language", _("Language")),
+            ("consent_given_at", _("Consent given at")),
+            ("consent_text", _("Consent wording")),
+        ]
+
+    def process_form_submission(self, form):
+        """Store the request first; a failing e-mail is logged and never loses it."""
+        submission = ServiceRequest.objects.create(
+            form_data=form.request_data(),
+            page=self.source_page(),
+            language=translation.get_language(),
+            consent_given_at=timezone.now(),
+            consent_text=form.consent_label,
+        )
+        if self.to_address:
+            try:
+                self.send_mail(form)
+            except Exception:
+                logger.exception(
+                    "The notification for request %s of “%s” could not be sent; "
+                    "the request is stored.",
+                    submission.pk,
+                    self.title,
+                )
+        return submission
+
+    def render_email(self, form):
+        lines = [f"{field.label}: {value}" for field, value in self._email_values(form)]
+        lines.append(f"{gettext('Language')}: {translation.get_language()}")
+        return "\n".join(lines)
+
+    def _email_values(self, form):
+        data = form.request_data()
+        for field in form.visible_request_fields:
+            if field.name in data:
+                value = data[field.name]
+                yield field, ", ".join(value) if isinstance(value, list) else value
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["privacy_page"] = self.localized_privacy_page()
+        return context

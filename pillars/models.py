@@ -1,0 +1,255 @@
+"""The cluster's areas of work (pillars) and the initiatives under each."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.localization import localized_objects, localized_pages
+from home.models import BasePage, with_renditions
+
+AIMS_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+LATEST = 3
+
+
+class PillarPage(BasePage):
+    """One of the cluster's areas of work, with its initiatives, news and events."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["pillars.InitiativePage"]
+    template = "pillars/pillar_page.html"
+
+    aims = RichTextField(
+        features=AIMS_FEATURES,
+        blank=True,
+        verbose_name=_("aims"),
+        help_text=_("What the cluster wants to achieve in this area."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("aims"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("aims"), index.SearchField("body")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("aims"),
+        TranslatableField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("pillar")
+        verbose_name_plural = _("pillars")
+
+    def initiatives(self):
+        """Live initiatives of this pillar, in the editors' order."""
+        return (
+            InitiativePage.objects.live()
+            .public()
+            .child_of(self)
+            .prefetch_related(with_renditions("image"))
+            .defer_streamfields()
+            .order_by("path")
+        )
+
+    def latest_news(self, count=LATEST):
+        """The newest news items of this language that name this pillar, in any language."""
+        from news.models import NewsPage, attach_display_tags
+
+        items = (
+            NewsPage.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id, pillar_links__pillar__translation_key=self.translation_key
+            )
+            .distinct()
+            .prefetch_related(with_renditions("image"), "tagged_items__tag")
+            .defer_streamfields()
+            .order_by("-date", "-pk")[:count]
+        )
+        return attach_display_tags(items, self.locale)
+
+    def next_events(self, count=LATEST):
+        """The coming events of this language that name this pillar."""
+        from events.models import EventPage
+
+        return list(
+            EventPage.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id,
+                pillar_links__pillar__translation_key=self.translation_key,
+                ends_at__gt=timezone.now(),
+            )
+            .distinct()
+            .select_related("locale")
+            .prefetch_related(with_renditions("image"))
+            .defer_streamfields()
+            .order_by("starts_at", "pk")[:count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from news.models import NewsIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["initiatives"] = self.initiatives()
+        context["news"] = self.latest_news()
+        context["news_index"] = NewsIndexPage.objects.live().sibling_of(self).first()
+        context["events"] = self.next_events()
+        context["now"] = timezone.now()
+        return context
+
+
+class InitiativePage(BasePage):
+    """A project sheet of the operating plan: aims, period, status, partners, contact."""
+
+    PLANNED, ACTIVE, COMPLETED = "planned", "active", "completed"
+    STATUSES = [(PLANNED, _("Planned")), (ACTIVE, _("Active")), (COMPLETED, _("Completed"))]
+
+    parent_page_types = ["pillars.PillarPage"]
+    subpage_types = []
+    template = "pillars/initiative_page.html"
+
+    aims = RichTextField(features=AIMS_FEATURES, blank=True, verbose_name=_("aims"))
+    start_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("from (year)"),
+        help_text=_("Leave empty when not known."),
+    )
+    end_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("to (year)"),
+        help_text=_("Leave empty while the initiative is ongoing or the end is not known."),
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=STATUSES,
+        blank=True,
+        verbose_name=_("status"),
+        help_text=_("Leave empty when not known."),
+    )
+    contact = models.ForeignKey(
+        "home.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact person"),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("aims"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldPanel("status"),
+            ],
+            heading=_("Period and status"),
+        ),
+        InlinePanel("partners", heading=_("Partners"), label=_("partner")),
+        FieldPanel("contact"),
+        FieldPanel("body"),
+        InlinePanel("related_pages", heading=_("Related news and events"), label=_("related page")),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("aims"), index.SearchField("body")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("aims"),
+        SynchronizedField("start_year", overridable=False),
+        SynchronizedField("end_year", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("contact", overridable=False),
+        TranslatableField("body"),
+        SynchronizedField("partners", overridable=False),
+        SynchronizedField("related_pages", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The initiative cannot end before it starts.")})
+
+    @property
+    def period_known(self):
+        return bool(self.start_year or self.end_year)
+
+    def display_partners(self):
+        links = list(self.partners.select_related("organisation"))
+        return localized_objects([link.organisation for link in links], self.locale, fallback=True)
+
+    def display_contact(self):
+        if not self.contact:
+            return None
+        return localized_objects([self.contact], self.locale, fallback=True)[0]
+
+    def display_related_pages(self):
+        pages = [link.page for link in self.related_pages.select_related("page")]
+        return localized_pages(pages, self.locale)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pillar"] = self.get_parent().specific
+        context["partners"] = self.display_partners()
+        context["contact"] = self.display_contact()
+        context["related_pages"] = self.display_related_pages()
+        return context
+
+
+class InitiativePartner(Orderable):
+    initiative = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "home.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+
+    panels = [FieldPanel("organisation")]
+
+
+class InitiativeRelatedPage(Orderable):
+    initiative = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="related_pages")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+
+    panels = [PageChooserPanel("page", page_type=["news.NewsPage", "events.EventPage"])]
+
+
+class PillarLink(Orderable):
+    """A news item's or event's pillar; subclasses add the ParentalKey to their page.
+
+    Synchronised from the Italian source: the link may point at the Italian
+    pillar, so pages show it with localized_pages and pillars gather their
+    news and events by the pillar's translation_key.
+    """
+
+    pillar = models.ForeignKey(
+        "pillars.PillarPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("pillar")
+    )
+
+    panels = [FieldPanel("pillar")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = _("pillar")
+        verbose_name_plural = _("pillars")

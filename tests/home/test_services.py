@@ -1,0 +1,275 @@
+"""Services for members and their request forms: nothing a visitor sends is ever lost."""
+
+import csv
+import io
+import time
+
+from django.contrib.auth import get_user_model
+from django.core import mail, signing
+from django.test import TestCase, override_settings
+from django.urls import reverse
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail_localize.models import StringSegment, TranslationSource
+
+from home.forms import TIMESTAMP_SALT
+from home.localization import translate_object
+from home.models import HomePage, ServiceIndexPage, ServicePage, ServiceRequest
+from tests.factories import (
+    ServiceFormFieldFactory,
+    ServiceIndexPageFactory,
+    ServicePageFactory,
+    StandardPageFactory,
+)
+from tests.sites import build_bilingual_site, english
+
+LABELS = {
+    "Nome e cognome": "Full name",
+    "E-mail": "E-mail",
+    "Argomento": "Topic",
+    "Bandi europei\nInternazionalizzazione": "European calls\nInternationalisation",
+    "Servizi per i soci": "Services for members",
+    "servizi": "services",
+    "Privacy": "Privacy",
+    "privacy": "privacy",
+}
+
+
+def to_english(text):
+    return LABELS.get(text) or english(text)
+
+
+def token(seconds_ago=10):
+    return signing.dumps(int(time.time()) - seconds_ago, salt=TIMESTAMP_SALT)
+
+
+class BrokenEmailBackend:
+    """A mail server that is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("The SMTP server is not answering.")
+
+
+class ServiceTreeMixin:
+    @classmethod
+    def build_service_tree(cls):
+        cls.tree = build_bilingual_site()
+        cls.privacy = StandardPageFactory(parent=cls.tree.it_home, title="Privacy", slug="privacy")
+        translate_object(cls.privacy, cls.tree.english, to_english)
+        cls.it_index = ServiceIndexPageFactory(parent=cls.tree.it_home, show_in_menus=True)
+        translate_object(cls.it_index, cls.tree.english, to_english)
+        cls.service = ServicePageFactory(
+            parent=cls.it_index,
+            title="Sportello Europa",
+            slug="sportello-europa",
+            privacy_page=cls.privacy,
+        )
+        ServiceFormFieldFactory(page=cls.service, label="Nome e cognome", sort_order=0)
+        ServiceFormFieldFactory(page=cls.service, label="E-mail", field_type="email", sort_order=1)
+        ServiceFormFieldFactory(
+            page=cls.service,
+            label="Argomento",
+            field_type="dropdown",
+            choices="Bandi europei\nInternazionalizzazione",
+            sort_order=2,
+        )
+        cls.en_service = translate_object(cls.service, cls.tree.english, to_english)
+
+    def post(self, url, **overrides):
+        data = {
+            "nome_e_cognome": "Anna Rossi",
+            "e_mail": "anna@example.org",
+            "argomento": "Bandi europei",
+            "privacy_consent": "on",
+            "website_url": "",
+            "form_token": token(),
+        }
+        data.update(overrides)
+        return self.client.post(url, {k: v for k, v in data.items() if v is not None})
+
+
+class ServiceTreeRulesTests(WagtailPageTestCase):
+    def test_services_live_under_their_index_under_a_home(self):
+        self.assertAllowedParentPageTypes(ServiceIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(ServiceIndexPage, {ServicePage})
+        self.assertAllowedParentPageTypes(ServicePage, {ServiceIndexPage})
+        self.assertAllowedSubpageTypes(ServicePage, set())
+
+
+class ServiceAdminTests(ServiceTreeMixin, WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_service_tree()
+        cls.editor = get_user_model().objects.create_superuser("redazione", "r@clls.example", "pw")
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_editor_builds_a_service_with_its_form(self):
+        data = nested_form_data(
+            {
+                "title": "Ricerca partner",
+                "slug": "ricerca-partner",
+                "summary": "Troviamo partner.",
+                "image_alt": "",
+                "audience": rich_text("<p>I soci.</p>"),
+                "how_it_works": rich_text("<p>Con il modulo.</p>"),
+                "body": streamfield([]),
+                "form_intro": rich_text(""),
+                "thank_you_text": rich_text("<p>Grazie.</p>"),
+                "privacy_page": self.privacy.pk,
+                "to_address": "partner@clls.example",
+                "from_address": "",
+                "subject": "Richiesta",
+                "form_fields": inline_formset(
+                    [
+                        {
+                            "label": "Progetto",
+                            "field_type": "multiline",
+                            "required": "on",
+                            "choices": "",
+                            "default_value": "",
+                            "help_text": "",
+                            "clean_name": "",
+                        },
+                    ]
+                ),
+            }
+        )
+        self.assertCanCreate(self.it_index, ServicePage, data)
+        page = ServicePage.objects.get(slug="ricerca-partner")
+        self.assertEqual([f.clean_name for f in page.form_fields.all()], ["progetto"])
+
+
+class RequestFormTests(ServiceTreeMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_service_tree()
+
+    def test_form_reads_in_the_page_language(self):
+        italian = self.client.get(self.service.url).content.decode()
+        english_html = self.client.get(self.en_service.url).content.decode()
+        self.assertIn("Nome e cognome", italian)
+        self.assertIn("Full name", english_html)
+        self.assertIn('<option value="European calls">European calls</option>', english_html)
+        self.assertNotIn("Nome e cognome", english_html)
+        self.assertIn('href="/en/privacy/"', english_html)
+        self.assertIn("Send the request", english_html)
+
+    def test_field_keys_are_the_same_in_both_languages(self):
+        keys = [f.clean_name for f in self.service.form_fields.order_by("sort_order")]
+        english_keys = [f.clean_name for f in self.en_service.form_fields.order_by("sort_order")]
+        self.assertEqual(keys, ["nome_e_cognome", "e_mail", "argomento"])
+        self.assertEqual(english_keys, keys)
+
+    def test_notification_addresses_are_not_sent_to_translators(self):
+        source = TranslationSource.objects.get(
+            object_id=self.service.translation_key, locale=self.tree.italian
+        )
+        strings = [segment.string.data for segment in StringSegment.objects.filter(source=source)]
+        self.assertFalse([s for s in strings if "@" in s])
+        self.assertIn("Nome e cognome", strings)
+        self.assertEqual(self.en_service.to_address, self.service.to_address)
+
+    def test_valid_request_is_stored_then_emailed(self):
+        response = self.post(self.service.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "la richiesta è stata inviata")
+        request = ServiceRequest.objects.get()
+        self.assertEqual(request.page_id, self.service.pk)
+        self.assertEqual(
+            request.form_data,
+            {
+                "nome_e_cognome": "Anna Rossi",
+                "e_mail": "anna@example.org",
+                "argomento": "Bandi europei",
+            },
+        )
+        self.assertEqual(request.language, "it")
+        self.assertIn("Ho letto l'informativa", request.consent_text)
+        self.assertIn("http://testserver/it/privacy/", request.consent_text)
+        self.assertEqual(len(mail.outbox), 1)
+        self.assertEqual(mail.outbox[0].to, ["sportello@clls.example", "redazione@clls.example"])
+        self.assertIn("Nome e cognome: Anna Rossi", mail.outbox[0].body)
+
+    def test_english_requests_join_the_italian_ones_with_the_same_keys(self):
+        self.post(self.en_service.url, argomento="European calls")
+        request = ServiceRequest.objects.get()
+        self.assertEqual(request.page_id, self.service.pk)
+        self.assertEqual(request.language, "en")
+        self.assertEqual(set(request.form_data), {"nome_e_cognome", "e_mail", "argomento"})
+        self.assertIn("I have read the privacy notice", request.consent_text)
+
+    @override_settings(EMAIL_BACKEND="tests.home.test_services.BrokenEmailBackend")
+    def test_a_failing_email_loses_nothing(self):
+        with self.assertLogs("home.models.services", level="ERROR") as logs:
+            response = self.post(self.en_service.url, argomento="European calls")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "your request has been sent")
+        self.assertEqual(ServiceRequest.objects.count(), 1)
+        self.assertIn("could not be sent", logs.output[0])
+
+    def test_honeypot_rejects_spam_without_storing_it(self):
+        response = self.post(self.service.url, website_url="http://spam.example")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "La richiesta non è stata inviata")
+        self.assertFalse(ServiceRequest.objects.exists())
+        self.assertEqual(mail.outbox, [])
+
+    def test_a_form_sent_too_fast_is_refused_and_kept(self):
+        response = self.post(self.service.url, form_token=token(seconds_ago=0))
+        self.assertContains(response, "Troppo veloce")
+        self.assertContains(response, 'value="Anna Rossi"')
+        self.assertFalse(ServiceRequest.objects.exists())
+
+    def test_a_forged_or_missing_token_is_refused(self):
+        for value in ["forged", None]:
+            with self.subTest(token=value):
+                response = self.post(
+                    self.en_service.url, form_token=value, argomento="European calls"
+                )
+                self.assertContains(response, "This form has expired")
+        self.assertFalse(ServiceRequest.objects.exists())
+
+    def test_invalid_input_is_explained_in_the_page_language_and_kept(self):
+        italian = self.post(self.service.url, e_mail="non-una-mail", privacy_consent=None)
+        self.assertEqual(italian.status_code, 200)
+        self.assertContains(italian, "Inserisci un indirizzo email valido.")
+        self.assertContains(italian, "Accetta l&#x27;informativa sulla privacy")
+        self.assertContains(italian, 'value="non-una-mail"')
+        english_response = self.post(
+            self.en_service.url, e_mail="not-an-email", argomento="European calls"
+        )
+        self.assertContains(english_response, "Enter a valid email address.")
+        self.assertContains(english_response, 'value="Anna Rossi"')
+        self.assertContains(english_response, 'aria-invalid="true"')
+        self.assertFalse(ServiceRequest.objects.exists())
+
+    def test_requests_of_both_languages_export_together(self):
+        self.post(self.service.url)
+        self.post(self.en_service.url, argomento="European calls")
+        admin = get_user_model().objects.create_superuser("gestione", "g@clls.example", "pw")
+        self.client.force_login(admin)
+        url = reverse("wagtailforms:list_submissions", args=[self.service.pk])
+        response = self.client.get(url, {"export": "csv"})
+        self.assertEqual(response.status_code, 200)
+        rows = list(
+            csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+        )
+        header = rows[0]
+        self.assertEqual(len(rows), 3)
+        self.assertIn("Nome e cognome", header)
+        language_column = header.index("Lingua") if "Lingua" in header else header.index("Language")
+        self.assertEqual(sorted(row[language_column] for row in rows[1:]), ["en", "it"])
+
+    def test_form_page_sets_only_the_csrf_cookie(self):
+        response = self.client.get(self.service.url)
+        self.assertEqual(set(response.cookies), {"csrftoken"})
+
+    def test_services_index_lists_the_services_of_its_language(self):
+        html = self.client.get("/en/services/").content.decode()
+        self.assertIn("EN Sportello Europa", html)
+        self.assertNotIn(">Sportello Europa<", html)
