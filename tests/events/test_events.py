@@ -112,6 +112,7 @@ class EventAdminTests(EventTreeMixin, WagtailPageTestCase):
             "summary": "Un workshop.",
             "image_alt": "",
             "organisers": inline_formset([]),
+            "pillar_links": inline_formset([]),
             "programme": streamfield([]),
             "body": streamfield([]),
             "tags": "",

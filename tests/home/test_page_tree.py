@@ -13,8 +13,9 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from events.models import EventIndexPage
-from home.models import HomePage, SiteContent, StandardPage
+from home.models import HomePage, ServiceIndexPage, SiteContent, StandardPage
 from news.models import NewsIndexPage
+from pillars.models import PillarPage
 from tests.factories import PAGE_FACTORIES, HomePageFactory
 from tests.sites import build_bilingual_site
 
@@ -25,7 +26,7 @@ def site_page_models():
         for model in apps.get_models()
         if issubclass(model, Page)
         and model is not Page
-        and model._meta.app_label in {"home", "news", "events", "search"}
+        and model._meta.app_label in {"home", "news", "events", "pillars", "search"}
         and not inspect.isabstract(model)
     ]
 
@@ -42,7 +43,9 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_home_page_lives_only_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage, EventIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, PillarPage, NewsIndexPage, EventIndexPage, ServiceIndexPage}
+        )
 
     def test_standard_pages_live_under_home_or_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

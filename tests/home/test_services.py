@@ -6,7 +6,9 @@ import time
 
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -273,3 +275,24 @@ class RequestFormTests(ServiceTreeMixin, TestCase):
         html = self.client.get("/en/services/").content.decode()
         self.assertIn("EN Sportello Europa", html)
         self.assertNotIn(">Sportello Europa<", html)
+
+
+class ServicesIndexQueryTests(ServiceTreeMixin, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.build_service_tree()
+
+    def count(self, url):
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(self.client.get(url).status_code, 200)
+        return len(queries)
+
+    def test_services_index_and_home_do_not_grow_with_the_services(self):
+        urls = ["/it/servizi/", "/it/"]
+        small = {url: self.count(url) for url in urls}
+        for number in range(10):
+            ServicePageFactory(parent=self.it_index, slug=f"altro-{number}")
+        large = {url: self.count(url) for url in urls}
+        self.assertEqual(large, small)
+        self.assertIn("altro-9", self.client.get("/it/servizi/").content.decode())

@@ -92,6 +92,10 @@ class NewsAdminTests(NewsTreeMixin, WagtailPageTestCase):
                 "related_pages-INITIAL_FORMS": "0",
                 "related_pages-MIN_NUM_FORMS": "0",
                 "related_pages-MAX_NUM_FORMS": "1000",
+                "pillar_links-TOTAL_FORMS": "0",
+                "pillar_links-INITIAL_FORMS": "0",
+                "pillar_links-MIN_NUM_FORMS": "0",
+                "pillar_links-MAX_NUM_FORMS": "1000",
                 "action-publish": "publish",
             }
         )
