@@ -184,7 +184,7 @@ class OrganisationListBlock(blocks.StructBlock):
         page = (parent_context or {}).get("page")
         locale = page.locale if page is not None else Locale.get_active()
         context["organisations"] = organisation_model.objects.filter(
-            kind=value["kind"], locale=locale
+            kind=value["kind"], locale=locale, live=True
         ).order_by("name")
         return context
 

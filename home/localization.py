@@ -79,10 +79,11 @@ def localized_objects(objects, locale, *, fallback=False):
         return []
     model = type(objects[0])
     keys = list(dict.fromkeys(obj.translation_key for obj in objects))
-    by_key = {
-        obj.translation_key: obj
-        for obj in model.objects.filter(locale=locale, translation_key__in=keys)
-    }
+    translations = model.objects.filter(locale=locale, translation_key__in=keys)
+    if issubclass(model, DraftStateMixin):
+        # A translation waiting for approval is not shown yet.
+        translations = translations.filter(live=True)
+    by_key = {obj.translation_key: obj for obj in translations}
     if fallback:
         originals = {}
         for obj in objects:

@@ -1,11 +1,33 @@
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import Organisation, Person, SiteContent, Tag
+from home.permissions import SourceLanguagePermissionPolicy
+from home.roles import MANAGERS
+from home.translation_status import translation_status_view
+
+
+class SourceLanguageEditView(snippet_views.EditView):
+    """Wagtail's edit view checks the model permission only; add the per-object one."""
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", instance
+        ):
+            raise PermissionDenied
+        return instance
 
 
 class SiteContentViewSet(SnippetViewSet):
+    edit_view_class = SourceLanguageEditView
     model = SiteContent
     icon = "site"
     menu_label = _("Footer and contacts")
@@ -14,6 +36,7 @@ class SiteContentViewSet(SnippetViewSet):
 
 
 class TagViewSet(SnippetViewSet):
+    edit_view_class = SourceLanguageEditView
     model = Tag
     icon = "tag"
     menu_label = _("Tags")
@@ -22,6 +45,7 @@ class TagViewSet(SnippetViewSet):
 
 
 class OrganisationViewSet(SnippetViewSet):
+    edit_view_class = SourceLanguageEditView
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -30,13 +54,45 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 class PersonViewSet(SnippetViewSet):
+    edit_view_class = SourceLanguageEditView
     model = Person
     icon = "user"
     menu_label = _("People")
     list_display = ["name", "role", "affiliation"]
 
 
+# Snippets whose Italian source translators may not edit (see home.permissions).
+for model in (SiteContent, Tag, Organisation, Person):
+    register_permission_policy(model, SourceLanguagePermissionPolicy(model))
+
 register_snippet(SiteContentViewSet)
 register_snippet(OrganisationViewSet)
 register_snippet(PersonViewSet)
 register_snippet(TagViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [
+        path("translation-status/", translation_status_view, name="translation_status"),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_localize.submit_translation")
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"), reverse("translation_status"), icon_name="globe", order=50
+    )
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_managers_read_requests(user, editable_forms):
+    """Requests hold visitors' personal data: managers read and export them, editors do not."""
+    if user.is_superuser or user.groups.filter(name=MANAGERS).exists():
+        return editable_forms
+    return editable_forms.none()

@@ -8,14 +8,15 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
-from wagtail.users.models import UserProfile
 
 from home.demo import content
 from home.demo import content_programme as programme
 from home.localization import translate_object
 from home.models import FooterLink, HomePage, Organisation, SiteContent, StandardPage, Tag
+from home.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 
 CREDENTIALS_FILE = Path(settings.BASE_DIR) / ".local" / "demo-admin-password"
+ROLE_USERS = [("redattore", EDITORS), ("responsabile", MANAGERS), ("traduttore", TRANSLATORS)]
 
 
 class DemoSiteBuilder:
@@ -44,6 +45,7 @@ class DemoSiteBuilder:
         self.build_services(home, privacy)
         site_content = self.ensure_site_content(footer_pages=[privacy, accessibility])
         self.translate(site_content, content.SITE_CONTENT)
+        self.ensure_role_users(apply_roles())
         return self.user
 
     def build_organisations(self):
@@ -177,9 +179,6 @@ class DemoSiteBuilder:
         user = user_model.objects.filter(username="admin").first()
         if user is None:
             user = user_model.objects.create_superuser("admin", "admin@localhost", password)
-            UserProfile.get_for_user(user).__class__.objects.filter(user=user).update(
-                preferred_language=settings.LANGUAGE_CODE
-            )
             self.log("Created the local superuser.")
         elif not user.check_password(password):
             user.set_password(password)
@@ -187,15 +186,38 @@ class DemoSiteBuilder:
         self.password = password
         return user
 
+    def ensure_role_users(self, groups):
+        """One local user per role, for trying the admin as each of them would."""
+        user_model = get_user_model()
+        self.role_users = []
+        for username, group_name in ROLE_USERS:
+            password = self.local_password(username)
+            user = user_model.objects.filter(username=username).first()
+            if user is None:
+                user = user_model.objects.create_user(
+                    username, f"{username}@localhost", password, is_staff=False
+                )
+                self.log(f"Created the local user “{username}”.")
+            elif not user.check_password(password):
+                user.set_password(password)
+                user.save(update_fields=["password"])
+            user.groups.set([groups[group_name]])
+            self.role_users.append((username, group_name, password))
+
     @staticmethod
-    def local_password():
+    def local_password(username="admin"):
         # Generated once per checkout and kept out of git (.local/ is ignored).
-        if CREDENTIALS_FILE.exists():
-            return CREDENTIALS_FILE.read_text().strip()
-        CREDENTIALS_FILE.parent.mkdir(parents=True, exist_ok=True)
+        path = (
+            CREDENTIALS_FILE
+            if username == "admin"
+            else CREDENTIALS_FILE.with_name(f"demo-{username}-password")
+        )
+        if path.exists():
+            return path.read_text().strip()
+        path.parent.mkdir(parents=True, exist_ok=True)
         password = secrets.token_urlsafe(12)
-        CREDENTIALS_FILE.write_text(password + "\n")
-        CREDENTIALS_FILE.chmod(0o600)
+        path.write_text(password + "\n")
+        path.chmod(0o600)
         return password
 
     def ensure_home(self):

@@ -4,11 +4,25 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class SiteContent(TranslatableMixin, ClusterableModel):
+class SiteContent(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    ClusterableModel,
+):
     """Footer, contacts and social links: one record per language.
 
     Wagtail's site settings cannot be translated, so this is a translatable
@@ -85,11 +99,11 @@ class SiteContent(TranslatableMixin, ClusterableModel):
     @classmethod
     def for_locale(cls, locale):
         """This language's record, or None: never another language's text."""
-        return cls.objects.filter(locale=locale).prefetch_related("social_links").first()
+        return cls.objects.filter(locale=locale, live=True).prefetch_related("social_links").first()
 
     @classmethod
     def for_language(cls, language_code):
-        records = cls.objects.filter(locale__language_code=language_code)
+        records = cls.objects.filter(locale__language_code=language_code, live=True)
         return records.prefetch_related("social_links", "footer_links__page").first()
 
     def display_footer_links(self):

@@ -1,14 +1,28 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.choices import ORGANISATION_KINDS
 
 
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
+class Organisation(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
     """A member, partner, network or institution, shared by events, initiatives and pages."""
 
     KINDS = ORGANISATION_KINDS
@@ -61,7 +75,15 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+class Person(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
     """A speaker or contact person."""
 
     name = models.CharField(max_length=200, verbose_name=_("name"))

@@ -112,3 +112,13 @@ class DemoSiteTests(TestCase):
         self.assertEqual(event.decoded("dtstart"), datetime.date(2018, 10, 10))
         self.assertEqual(event.decoded("dtend"), datetime.date(2018, 10, 13))
         self.assertEqual(str(event["location"]), "Bologna, Italy")
+
+    def test_one_local_user_per_role_with_printed_credentials(self):
+        for username, group in [
+            ("redattore", "Redattori"),
+            ("responsabile", "Responsabili della comunicazione"),
+            ("traduttore", "Traduttori"),
+        ]:
+            user = get_user_model().objects.get(username=username)
+            self.assertEqual(list(user.groups.values_list("name", flat=True)), [group])
+            self.assertIn(f"“{username}”", self.outputs[1])

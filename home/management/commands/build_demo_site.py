@@ -18,6 +18,10 @@ class Command(BaseCommand):
     def handle(self, *args, base_url, **options):
         builder = DemoSiteBuilder(base_url, stdout=self.stdout)
         builder.build()
+        for username, role, password in builder.role_users:
+            self.stdout.write(
+                f"  {role}: user “{username}”, password “{password}” (local use only)"
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo site ready at {base_url}/ — admin at {base_url}/admin/ "

@@ -1,0 +1,195 @@
+"""The staff roles as groups, with exactly the permissions each needs.
+
+`apply_roles()` is idempotent: it creates what is missing and puts every
+group's permissions back to what this file says, so it can run on every
+deployment (`manage.py setup_roles`) and from the demo-site builder.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from home.models import Organisation, Person, SiteContent
+
+# Snippets that visitors see: an editor's change goes live once a manager approves it.
+MODERATED_SNIPPETS = (SiteContent, Organisation, Person)
+
+EDITORS = "Redattori"
+MANAGERS = "Responsabili della comunicazione"
+TRANSLATORS = "Traduttori"
+WORKFLOW_NAME = "Approvazione dei responsabili"
+TASK_NAME = "Revisione dei responsabili"
+
+ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+
+# Model permissions (app label, codename) per role, outside the page tree.
+MODEL_PERMISSIONS = {
+    EDITORS: [
+        ADMIN_ACCESS,
+        ("home", "add_organisation"),
+        ("home", "change_organisation"),
+        ("home", "add_person"),
+        ("home", "change_person"),
+        ("home", "add_tag"),
+        ("home", "change_tag"),
+        ("wagtail_localize", "submit_translation"),
+    ],
+    MANAGERS: [
+        ADMIN_ACCESS,
+        ("home", "add_organisation"),
+        ("home", "change_organisation"),
+        ("home", "delete_organisation"),
+        ("home", "add_person"),
+        ("home", "change_person"),
+        ("home", "delete_person"),
+        ("home", "add_tag"),
+        ("home", "change_tag"),
+        ("home", "delete_tag"),
+        ("home", "add_sitecontent"),
+        ("home", "change_sitecontent"),
+        ("home", "publish_sitecontent"),
+        ("home", "publish_organisation"),
+        ("home", "publish_person"),
+        ("home", "unlock_sitecontent"),
+        ("home", "unlock_organisation"),
+        ("home", "unlock_person"),
+        ("wagtail_localize", "submit_translation"),
+        ("wagtailredirects", "add_redirect"),
+        ("wagtailredirects", "change_redirect"),
+        ("wagtailredirects", "delete_redirect"),
+    ],
+    # Translators translate tags and snippets through wagtail-localize, which
+    # needs the model's change permission (Wagtail cannot scope it by language).
+    TRANSLATORS: [
+        ADMIN_ACCESS,
+        ("home", "change_tag"),
+        ("home", "add_tag"),
+        ("home", "change_organisation"),
+        ("home", "add_organisation"),
+        ("home", "change_person"),
+        ("home", "add_person"),
+        ("home", "change_sitecontent"),
+        ("home", "add_sitecontent"),
+        ("wagtail_localize", "submit_translation"),
+    ],
+}
+
+# Page permissions per role, by the language of the home they apply to
+# (None: the whole tree, both languages).
+PAGE_PERMISSIONS = {
+    EDITORS: {"it": ["add_page", "change_page"]},
+    MANAGERS: {
+        None: [
+            "add_page",
+            "change_page",
+            "publish_page",
+            "bulk_delete_page",
+            "lock_page",
+            "unlock_page",
+        ]
+    },
+    TRANSLATORS: {"en": ["add_page", "change_page"]},
+}
+
+COLLECTION_PERMISSIONS = {
+    EDITORS: [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
+    MANAGERS: [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "delete_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "delete_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
+    TRANSLATORS: [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
+}
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(codename):
+    return Permission.objects.get(
+        content_type=ContentType.objects.get_for_model(Page), codename=codename
+    )
+
+
+def _homes(language_code):
+    """The pages a page permission is given on: the home(s) of a language, or the root."""
+    root = Page.get_first_root_node()
+    if language_code is None:
+        return [root]
+    locale = Locale.objects.filter(language_code=language_code).first()
+    return list(root.get_children().filter(locale=locale)) if locale else []
+
+
+def apply_roles():
+    """Create or update the three groups and the approval workflow; return the groups."""
+    groups = {}
+    root_collection = Collection.get_first_root_node()
+    for name, permissions in MODEL_PERMISSIONS.items():
+        group = Group.objects.get_or_create(name=name)[0]
+        group.permissions.set([_permission(*perm) for perm in permissions])
+        GroupPagePermission.objects.filter(group=group).delete()
+        for language_code, codenames in PAGE_PERMISSIONS[name].items():
+            for page in _homes(language_code):
+                for codename in codenames:
+                    GroupPagePermission.objects.create(
+                        group=group, page=page, permission=_page_permission(codename)
+                    )
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        for app_label, codename in COLLECTION_PERMISSIONS[name]:
+            GroupCollectionPermission.objects.create(
+                group=group, collection=root_collection, permission=_permission(app_label, codename)
+            )
+        groups[name] = group
+    apply_workflow(groups[MANAGERS])
+    return groups
+
+
+def apply_workflow(managers):
+    """Every page, in both languages, goes live only once a manager approves it."""
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.set([managers])
+    workflow = Workflow.objects.get_or_create(name=WORKFLOW_NAME)[0]
+    if list(workflow.tasks.values_list("pk", flat=True)) != [task.pk]:
+        WorkflowTask.objects.filter(workflow=workflow).delete()
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    root = Page.get_first_root_node()
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    for model in MODERATED_SNIPPETS:
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+        )
+    return workflow
+
+
+def is_translator_only(user):
+    """A translator who is neither editor nor manager: kept away from the Italian source."""
+    if user.is_superuser:
+        return False
+    names = set(user.groups.values_list("name", flat=True))
+    return TRANSLATORS in names and not names & {EDITORS, MANAGERS}

@@ -1,0 +1,237 @@
+"""Staff roles, the approval workflow, scheduled publication and translation status."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import GroupPagePermission, Page
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail_localize.models import TranslationSource
+
+from home.localization import translate_object
+from home.models import SiteContent, StandardPage
+from home.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
+from home.translation_status import CURRENT, DRAFT, MISSING, OUT_OF_DATE, translation_statuses
+from tests.factories import StandardPageFactory
+from tests.sites import build_bilingual_site, english
+
+
+def make_user(username, group):
+    user = get_user_model().objects.create_user(username, f"{username}@clls.example", "pw")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+class RolesTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_bilingual_site()
+        apply_roles()
+        cls.editor = make_user("redattore", EDITORS)
+        cls.manager = make_user("responsabile", MANAGERS)
+        cls.translator = make_user("traduttore", TRANSLATORS)
+
+
+class PermissionMatrixTests(RolesTestCase):
+    def can(self, user, page):
+        perms = page.permissions_for_user(user)
+        return {
+            "edit": perms.can_edit(),
+            "publish": perms.can_publish(),
+            "add": perms.can_add_subpage(),
+        }
+
+    def test_roles_are_kept_up_to_date_idempotently(self):
+        before = (Group.objects.count(), GroupPagePermission.objects.count())
+        apply_roles()
+        self.assertEqual((Group.objects.count(), GroupPagePermission.objects.count()), before)
+
+    def test_page_permissions_per_role_and_language(self):
+        italian, english_page = self.tree.it_about, self.tree.en_about
+        expected = {
+            self.editor: (
+                {"edit": True, "publish": False, "add": True},
+                {"edit": False, "publish": False, "add": False},
+            ),
+            self.manager: (
+                {"edit": True, "publish": True, "add": True},
+                {"edit": True, "publish": True, "add": True},
+            ),
+            self.translator: (
+                {"edit": False, "publish": False, "add": False},
+                {"edit": True, "publish": False, "add": True},
+            ),
+        }
+        for user, (on_italian, on_english) in expected.items():
+            with self.subTest(user=user.username):
+                self.assertEqual(self.can(user, italian), on_italian)
+                self.assertEqual(self.can(user, english_page), on_english)
+
+    def test_snippet_settings_and_translation_permissions(self):
+        policy = policy_registry.get_by_type(SiteContent)
+        self.assertIsNot(type(policy), ModelPermissionPolicy)
+        italian = SiteContent.objects.get(locale=self.tree.italian)
+        english_content = SiteContent.objects.get(locale=self.tree.english)
+        self.assertFalse(policy.user_has_permission(self.editor, "change"))
+        self.assertTrue(policy.user_has_permission_for_instance(self.manager, "change", italian))
+        self.assertTrue(policy.user_has_permission(self.manager, "publish"))
+        self.assertFalse(
+            policy.user_has_permission_for_instance(self.translator, "change", italian)
+        )
+        self.assertTrue(
+            policy.user_has_permission_for_instance(self.translator, "change", english_content)
+        )
+        self.assertFalse(policy.user_has_permission(self.translator, "publish"))
+        for user in (self.editor, self.manager, self.translator):
+            self.assertTrue(user.has_perm("wagtail_localize.submit_translation"))
+
+    def test_translator_cannot_open_the_italian_editor(self):
+        self.client.force_login(self.translator)
+        italian_edit = reverse("wagtailadmin_pages:edit", args=[self.tree.it_about.pk])
+        self.assertIn(self.client.get(italian_edit).status_code, {302, 403})
+        url = reverse(
+            "wagtailsnippets_home_sitecontent:edit",
+            args=[SiteContent.objects.get(locale=self.tree.italian).pk],
+        )
+        self.assertIn(self.client.get(url).status_code, {302, 403})
+        self.client.force_login(self.manager)
+        self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_editor_cannot_publish_and_cannot_read_requests(self):
+        self.client.force_login(self.editor)
+        url = reverse("wagtailadmin_pages:add", args=("home", "standardpage", self.tree.it_home.pk))
+        data = nested_form_data(
+            {
+                "title": "Bozza",
+                "slug": "bozza",
+                "summary": "",
+                "image_alt": "",
+                "body": streamfield([("paragraph", rich_text("<p>Testo.</p>"))]),
+                "action-publish": "publish",
+            }
+        )
+        self.client.post(url, data)
+        page = StandardPage.objects.get(slug="bozza")
+        self.assertFalse(page.live)
+        self.assertEqual(self.client.get(reverse("wagtailforms:index")).status_code, 200)
+        self.assertNotContains(self.client.get(reverse("wagtailforms:index")), "Sportello")
+
+    def test_admin_speaks_italian_by_default_and_english_on_request(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en")
+        self.assertContains(response, 'lang="it"')
+        profile = self.editor.wagtail_userprofile
+        profile.preferred_language = "en"
+        profile.save()
+        self.assertContains(self.client.get(reverse("wagtailadmin_home")), 'lang="en"')
+
+
+class WorkflowTests(RolesTestCase):
+    def submit(self, page, user):
+        page.save_revision(user=user)
+        return page.get_workflow().start(page, user)
+
+    def test_editor_submits_and_managers_are_told(self):
+        page = StandardPageFactory(parent=self.tree.it_home, slug="nuova", live=False)
+        self.client.force_login(self.editor)
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        data = nested_form_data(
+            {
+                "title": "Nuova pagina",
+                "slug": "nuova",
+                "summary": "",
+                "image_alt": "",
+                "body": streamfield([]),
+                "action-submit": "submit",
+            }
+        )
+        self.client.post(url, data)
+        page.refresh_from_db()
+        self.assertEqual(page.current_workflow_state.status, "in_progress")
+        self.assertFalse(page.live)
+        self.assertIn(
+            "responsabile@clls.example", [address for m in mail.outbox for address in m.to]
+        )
+
+    def test_manager_approves_and_the_page_goes_live(self):
+        page = StandardPageFactory(parent=self.tree.it_home, slug="approvata", live=False)
+        state = self.submit(page, self.editor)
+        mail.outbox.clear()
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state.specific, self.manager, "approve")
+        page.refresh_from_db()
+        self.assertTrue(page.live)
+        self.assertIn("redattore@clls.example", [address for m in mail.outbox for address in m.to])
+
+    def test_manager_rejects_and_the_editor_is_told(self):
+        page = StandardPageFactory(parent=self.tree.it_home, slug="respinta", live=False)
+        state = self.submit(page, self.editor)
+        mail.outbox.clear()
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state.specific, self.manager, "reject")
+        page.refresh_from_db()
+        self.assertFalse(page.live)
+        self.assertEqual(page.current_workflow_state.status, "needs_changes")
+        self.assertIn("redattore@clls.example", [address for m in mail.outbox for address in m.to])
+
+    def test_an_editor_cannot_approve(self):
+        page = StandardPageFactory(parent=self.tree.it_home, slug="non-approvabile", live=False)
+        state = self.submit(page, self.editor)
+        actions = state.current_task_state.task.specific.get_actions(page, self.editor)
+        self.assertEqual(actions, [])
+        self.assertTrue(state.current_task_state.task.specific.get_actions(page, self.manager))
+
+
+class ScheduledPublicationTests(RolesTestCase):
+    def test_due_pages_go_live_and_expired_ones_go_offline(self):
+        due = StandardPageFactory(parent=self.tree.it_home, slug="programmata", live=False)
+        due.save_revision(
+            user=self.manager, approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1)
+        )
+        expiring = StandardPageFactory(parent=self.tree.it_home, slug="in-scadenza")
+        Page.objects.filter(pk=expiring.pk).update(
+            expire_at=timezone.now() - datetime.timedelta(minutes=1)
+        )
+        call_command("publish_scheduled", verbosity=0)
+        due.refresh_from_db()
+        expiring.refresh_from_db()
+        self.assertTrue(due.live)
+        self.assertFalse(expiring.live)
+        self.assertTrue(expiring.expired)
+
+
+class TranslationStatusTests(RolesTestCase):
+    def test_reports_missing_draft_out_of_date_and_current(self):
+        missing = StandardPageFactory(parent=self.tree.it_home, slug="senza-traduzione")
+        draft = StandardPageFactory(parent=self.tree.it_home, slug="in-bozza")
+        translate_object(draft, self.tree.english, english, publish=False)
+        stale = StandardPageFactory(parent=self.tree.it_home, slug="cambiata")
+        translate_object(stale, self.tree.english, english)
+        TranslationSource.objects.filter(object_id=stale.translation_key).update(
+            last_updated_at=timezone.now() - datetime.timedelta(days=1)
+        )
+        stale.save_revision().publish()
+        statuses = {
+            row.source.slug: row.status
+            for row in translation_statuses(self.tree.italian, self.tree.english)
+        }
+        self.assertEqual(statuses["senza-traduzione"], MISSING)
+        self.assertEqual(statuses["in-bozza"], DRAFT)
+        self.assertEqual(statuses["cambiata"], OUT_OF_DATE)
+        self.assertEqual(statuses["chi-siamo"], CURRENT)
+        self.assertIsNone(missing.get_translation_or_none(self.tree.english))
+
+    def test_managers_and_translators_see_the_report_in_the_admin(self):
+        self.client.force_login(self.translator)
+        response = self.client.get(reverse("translation_status"))
+        self.assertContains(response, "Chi siamo")
+        self.assertContains(response, 'data-status="current"')
+        self.client.force_login(get_user_model().objects.create_user("ospite", "o@x.example", "pw"))
+        self.assertNotEqual(self.client.get(reverse("translation_status")).status_code, 200)
