@@ -2,8 +2,10 @@
 
 import os
 import shutil
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -45,3 +47,10 @@ def mobile_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def demo_site(live_server):
+    """The demo site, built in the live server's database."""
+    call_command("build_demo_site", base_url=live_server.url, stdout=StringIO())
+    return live_server

@@ -1,21 +1,13 @@
 """What only a browser shows: switching language, the mobile menu, accessibility."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.accessibility import axe_violations
 from tests.demo_pages import DEMO_PAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def demo_site(live_server):
-    call_command("build_demo_site", base_url=live_server.url, stdout=StringIO())
-    return live_server
 
 
 def test_language_switcher_leads_from_italian_to_english_and_back(page, demo_site):

@@ -13,6 +13,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from home.demo import builder
 from home.models import HomePage, SiteContent, SocialLink, StandardPage, Tag
+from tests.factories import PAGE_FACTORIES
 
 COUNTED = [
     Page,
@@ -122,3 +123,13 @@ class DemoSiteTests(TestCase):
             user = get_user_model().objects.get(username=username)
             self.assertEqual(list(user.groups.values_list("name", flat=True)), [group])
             self.assertIn(f"“{username}”", self.outputs[1])
+
+    def test_every_page_type_previews_in_both_languages(self):
+        previewed = set()
+        for page in Page.objects.filter(depth__gt=1).specific():
+            response = page.make_preview_request()
+            self.assertEqual(response.status_code, 200, page.url)
+            previewed.add((type(page).__name__, page.locale.language_code))
+        for model in PAGE_FACTORIES:
+            for language in ("it", "en"):
+                self.assertIn((model.__name__, language), previewed)
