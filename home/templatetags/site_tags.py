@@ -36,7 +36,7 @@ def _language_name(code):
     return dict(settings.LANGUAGES)[code]
 
 
-def _live_translations(page):
+def live_translations(page):
     """The page's live, public versions keyed by language code (one query)."""
     pages = page.get_translations(inclusive=True).live().public().select_related("locale")
     return {p.locale.language_code: p for p in pages}
@@ -75,7 +75,13 @@ def page_languages(context):
     current = translation.get_language()
     codes = [code for code, _name in settings.LANGUAGES]
 
-    exact = _live_translations(page) if isinstance(page, Page) and page.pk else {}
+    translated_urls = context.get("translated_urls")
+    if translated_urls is not None:
+        links = _links_to_views(request, translated_urls, current)
+        context[cache_key] = links
+        return links
+
+    exact = live_translations(page) if isinstance(page, Page) and page.pk else {}
     if isinstance(page, Page) and page.pk:
         exact.setdefault(page.locale.language_code, page)
     missing = [code for code in codes if code not in exact]
@@ -109,14 +115,58 @@ def page_languages(context):
     return links
 
 
+def _links_to_views(request, translated_urls, current):
+    """LanguageLinks for a view that is not a page but answers in each language (search)."""
+    return [
+        LanguageLink(
+            code=code,
+            name=_language_name(code),
+            url=translated_urls[code],
+            full_url=request.build_absolute_uri(translated_urls[code]),
+            is_current=code == current,
+            is_fallback=False,
+            needs_note=False,
+            target_title="",
+        )
+        for code, _name in settings.LANGUAGES
+        if code in translated_urls
+    ]
+
+
+def hreflang_alternates(urls_by_language):
+    """(hreflang, URL) pairs for the versions given by language code, then x-default.
+
+    x-default is the source language's version, or the first one when the page
+    has no Italian version. Shared by the page head and the sitemap, so that
+    both always announce the same alternates.
+    """
+    if not urls_by_language:
+        return []
+    codes = [code for code, _name in settings.LANGUAGES if code in urls_by_language]
+    default = urls_by_language.get(settings.LANGUAGE_CODE) or urls_by_language[codes[0]]
+    return [(code, urls_by_language[code]) for code in codes] + [("x-default", default)]
+
+
 @register.simple_tag
 def alternate_links(languages):
     """The hreflang alternates: exact translations only, x-default to the source language."""
-    exact = [link for link in languages if not link.is_fallback]
-    if len(exact) < 1:
-        return []
-    default = next((link for link in exact if link.code == settings.LANGUAGE_CODE), exact[0])
-    return [(link.code, link.full_url) for link in exact] + [("x-default", default.full_url)]
+    return hreflang_alternates(
+        {link.code: link.full_url for link in languages if not link.is_fallback}
+    )
+
+
+def site_homes(request):
+    """The live home page of each language of the request's site, by language code."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    homes = (
+        HomePage.objects.live()
+        .public()
+        .filter(translation_key=site.root_page.translation_key)
+        .select_related("locale")
+    )
+    return {home.locale.language_code: home for home in homes}
 
 
 def _home_for(request):
@@ -176,3 +226,4 @@ _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u
 def jsonld(data):
     """A dict as the body of a <script type="application/ld+json">, safe from </script>."""
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308
+
