@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import pgettext_lazy
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from search import views as search_views
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
@@ -32,8 +34,11 @@ if settings.DEBUG:
         path("500/", home_views.server_error),
     ]
 
-# Wagtail's catch-all page route comes last, inside the language prefixes.
+# Wagtail's catch-all page route comes last, inside the language prefixes;
+# the search's path is translated (/it/cerca/, /en/search/) and hides any
+# page with that slug at the top of the tree.
 urlpatterns += i18n_patterns(
+    path(pgettext_lazy("URL path", "search/"), search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -27,6 +27,11 @@ DEMO_PAGES = [
     ("/en/services/sportello-europa/", "en"),
     ("/it/privacy/", "it"),
     ("/en/accessibility/", "en"),
+    ("/it/cerca/?q=piano+operativo", "it"),
+    ("/en/search/?q=operating+plan", "en"),
+    ("/it/cerca/", "it"),
+    ("/en/search/?q=nothing+matches+this", "en"),
     ("/en/missing/", "en"),
+    ("/en/notizie/piano-operativo-2018/", "en"),
     ("/it/mancante/", "it"),
 ]

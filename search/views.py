@@ -1,0 +1,134 @@
+"""Site search in the visitor's language."""
+
+import datetime
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.text import capfirst
+from django.views.decorators.http import require_safe
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from home.pagination import paginate
+from home.templatetags.site_tags import site_homes
+
+RESULTS_PER_PAGE = 10
+# Nobody types more; longer input is pasted text, and every word costs the
+# database a lookup.
+MAX_QUERY_LENGTH = 100
+# Only words are searched: punctuation means nothing to the search, and some of
+# it is syntax to SQLite's full-text engine, where a stray quote is an error.
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One page in the results, with what the results list shows of it."""
+
+    page: Page
+    kind: str
+    day: datetime.date | None
+    when: str
+    summary: str
+
+
+def describe(page, summary=""):
+    """A SearchHit for a specific page: its type, its date where it has one, its summary."""
+    day, when = None, ""
+    if callable(getattr(page, "when", None)):
+        # Events: the start date for <time>, the whole range as people write it.
+        day, when = page.start_date, page.when()
+    elif isinstance(getattr(page, "date", None), datetime.date):
+        day = page.date
+    return SearchHit(
+        page=page,
+        kind=capfirst(page._meta.verbose_name),
+        day=day,
+        when=when,
+        summary=summary or getattr(page, "meta_description", "") or page.search_description,
+    )
+
+
+def clean_query(raw):
+    """What the visitor typed, on one line, without control characters, and whether it was cut."""
+    query = "".join(filter(str.isprintable, " ".join(raw.split())))
+    return query[:MAX_QUERY_LENGTH].strip(), len(query) > MAX_QUERY_LENGTH
+
+
+def searchable_pages(home):
+    """The pages a visitor may find: live, public, in the language and tree of `home`."""
+    return (
+        Page.objects.live()
+        .public()
+        .descendant_of(home, inclusive=True)
+        .filter(locale_id=home.locale_id)
+        .specific()
+        .defer_streamfields()
+    )
+
+
+def promoted_hits(query, locale):
+    """The editors' promoted pages for `query` in `locale`, in their order.
+
+    Promotions are matched by their page's language, so that an Italian page
+    promoted for a word is never offered on the English search, and the other
+    way round. Promotions of external links have no language and are not shown.
+    """
+    promotions = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(query),
+            page__locale=locale,
+            page__in=Page.objects.live().public(),
+        ).order_by("sort_order", "pk")
+    )
+    if not promotions:
+        return []
+    pages = Page.objects.filter(pk__in=[promotion.page_id for promotion in promotions]).specific()
+    by_pk = {page.pk: page for page in pages.defer_streamfields()}
+    return [describe(by_pk[promotion.page_id], promotion.description) for promotion in promotions]
+
+
+def search_urls(query):
+    """This search's address in each language, for the language switcher."""
+    suffix = f"?{urlencode({'q': query})}" if query else ""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = reverse("search") + suffix
+    return urls
+
+
+@require_safe
+def search(request):
+    """Search the pages of the URL's language; any query answers with a page, never an error."""
+    query, shortened = clean_query(request.GET.get("q", ""))
+    words = WORD.findall(query)
+    home = site_homes(request).get(translation.get_language())
+    context = {
+        "query": query,
+        "has_words": bool(words),
+        "shortened": shortened,
+        "max_length": MAX_QUERY_LENGTH,
+        "translated_urls": search_urls(query),
+        "page_obj": None,
+        "hits": [],
+        "promotions": [],
+    }
+    if words and home is not None:
+        results = searchable_pages(home).search(" ".join(words), operator="and")
+        page_obj = paginate(request, results, RESULTS_PER_PAGE)
+        context["page_obj"] = page_obj
+        context["page_numbers"] = page_obj.paginator.get_elided_page_range(
+            page_obj.number, on_each_side=2, on_ends=1
+        )
+        context["hits"] = [describe(page) for page in page_obj.object_list]
+        if page_obj.number == 1:
+            context["promotions"] = promoted_hits(query, home.locale)
+    return TemplateResponse(request, "search/search.html", context)
+
