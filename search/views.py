@@ -1,9 +1,9 @@
-"""Site search in the visitor's language."""
+"""Site search in the visitor's language, and robots.txt."""
 
 import datetime
 import re
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urljoin
 
 from django.conf import settings
 from django.template.response import TemplateResponse
@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.text import capfirst
 from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from home.pagination import paginate
@@ -132,3 +132,17 @@ def search(request):
             context["promotions"] = promoted_hits(query, home.locale)
     return TemplateResponse(request, "search/search.html", context)
 
+
+@require_safe
+def robots_txt(request):
+    """Crawlers may read every public page, search included (to see its noindex), not the admin."""
+    # The site's own address, like the sitemap's URLs, rather than the host asked for.
+    site = Site.find_for_request(request)
+    root_url = site.root_url if site else request.build_absolute_uri("/")
+    sitemap_url = urljoin(root_url, reverse("sitemap"))
+    return TemplateResponse(
+        request,
+        "search/robots.txt",
+        {"sitemap_url": sitemap_url},
+        content_type="text/plain; charset=utf-8",
+    )

@@ -5,18 +5,22 @@ from django.utils.translation import pgettext_lazy
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from search import views as search_views
+from search.sitemaps import MultilingualSitemap
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
-# The admin and documents stay outside the language prefixes.
+# The admin, documents, sitemap and robots.txt stay outside the language prefixes.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", search_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

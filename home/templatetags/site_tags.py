@@ -2,9 +2,11 @@
 
 import json
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import dateformat, translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
@@ -227,3 +229,91 @@ def jsonld(data):
     """A dict as the body of a <script type="application/ld+json">, safe from </script>."""
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308
 
+
+SCHEMA_CONTEXT = "https://schema.org"
+
+
+@register.simple_tag(takes_context=True)
+def site_structured_data(context):
+    """JSON-LD every page carries besides its own: who publishes the site, or where the page sits.
+
+    A home page describes the Organization and the WebSite, with the site
+    search as its SearchAction; any deeper page gets a BreadcrumbList.
+    """
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or not page.pk or request is None:
+        return []
+    if isinstance(page, HomePage):
+        return home_structured_data(page, request)
+    return [breadcrumb_list(page, request)]
+
+
+def home_structured_data(home, request):
+    """schema.org Organization and WebSite for a language's home page."""
+    language = home.locale.language_code
+    home_url = home.get_full_url(request)
+    with translation.override(language):
+        # The name as the page shows it, so that an English page stays English.
+        name = translation.gettext("Lombardy Life Sciences Cluster")
+        search_path = reverse("search")
+    # One organisation behind both languages' homes.
+    organisation_id = urljoin(home_url, "/#organization")
+    organisation = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "Organization",
+        "@id": organisation_id,
+        "name": name,
+        "alternateName": "CLLS",
+        "url": home_url,
+    }
+    if home.meta_description:
+        organisation["description"] = home.meta_description
+    content = SiteContent.for_language(language)
+    if content is not None:
+        for key, value in [
+            ("email", content.email),
+            ("telephone", content.phone),
+            ("address", ", ".join(filter(None, map(str.strip, content.address.splitlines())))),
+        ]:
+            if value:
+                organisation[key] = value
+        same_as = [link.url for link in content.social_links.all()]
+        if same_as:
+            organisation["sameAs"] = same_as
+    website = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "WebSite",
+        "@id": f"{home_url}#website",
+        "name": name,
+        "url": home_url,
+        "inLanguage": language,
+        "publisher": {"@id": organisation_id},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": urljoin(home_url, search_path) + "?q={search_term_string}",
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+    return [organisation, website]
+
+
+def breadcrumb_list(page, request):
+    """schema.org BreadcrumbList from the language's home down to `page` (one query)."""
+    ancestors = list(page.get_ancestors().live().filter(depth__gte=2))
+    return {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": crumb.get_full_url(request),
+            }
+            for position, crumb in enumerate([*ancestors, page], start=1)
+        ],
+    }

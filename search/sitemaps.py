@@ -1,0 +1,58 @@
+"""sitemap.xml: every live, public page of every language, with its translations as alternates."""
+
+import operator
+from collections import defaultdict
+from functools import reduce
+
+from django.db.models import Q
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+from home.templatetags.site_tags import hreflang_alternates
+
+
+class MultilingualSitemap(Sitemap):
+    """Wagtail's sitemap covers one home; each language has its own home at the tree's root."""
+
+    def pages(self):
+        """Live, public pages under the site's home in any language."""
+        site = self.get_wagtail_site()
+        homes = Page.objects.filter(translation_key=site.root_page.translation_key)
+        trees = [Q(path__startswith=home.path) for home in homes]
+        if not trees:
+            return Page.objects.none()
+        return Page.objects.live().public().filter(reduce(operator.or_, trees))
+
+    def items(self):
+        return self.pages().order_by("path").defer_streamfields().specific()
+
+    def alternates(self, pages):
+        """hreflang alternates for each translation key among `pages` (one query)."""
+        keys = {page.translation_key for page in pages}
+        urls = defaultdict(dict)
+        translations = self.pages().filter(translation_key__in=keys).select_related("locale")
+        for translation in translations:
+            urls[translation.translation_key][translation.locale.language_code] = (
+                translation.get_full_url(self.request)
+            )
+        return {
+            key: [
+                {"lang_code": code, "location": url}
+                for code, url in hreflang_alternates(by_language)
+            ]
+            for key, by_language in urls.items()
+        }
+
+    def _urls(self, page, protocol, domain):
+        # Django calls this for each page of the sitemap; Wagtail's version
+        # gives no hook for the per-URL alternates that the template renders.
+        pages = list(self.paginator.page(page).object_list)
+        alternates = self.alternates(pages)
+        urls = []
+        for item in pages:
+            for url_info in item.get_sitemap_urls(self.request):
+                urls.append({**url_info, "alternates": alternates.get(item.translation_key, [])})
+        last_mods = {url.get("lastmod") for url in urls}
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls

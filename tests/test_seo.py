@@ -1,0 +1,321 @@
+"""What search engines read: sitemap, robots.txt, structured data, and a 404 that finds the page."""
+
+import json
+import re
+from io import StringIO
+
+from defusedxml import ElementTree
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from home.localization import translate_object
+from home.models import HomePage
+from tests.demo_pages import DEMO_PAGES
+from tests.factories import (
+    ImageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    StandardPageFactory,
+)
+from tests.sites import build_bilingual_site, english
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+ENGLISH = {
+    "Notizie": "News",
+    "notizie": "news",
+    "Le novità del Cluster.": "The Cluster's news.",
+    "Approvato il piano": "The plan is approved",
+    "approvato-il-piano": "plan-approved",
+    "Il piano operativo del Cluster.": "The Cluster's operating plan.",
+}
+
+
+def to_english(text):
+    return ENGLISH.get(text) or english(text)
+
+
+def json_ld(html):
+    """Every JSON-LD block of a page, parsed."""
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    return [json.loads(block) for block in blocks]
+
+
+def by_type(blocks):
+    return {block["@type"]: block for block in blocks}
+
+
+class SitemapTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_bilingual_site()
+        cls.it_index = NewsIndexPageFactory(parent=cls.tree.it_home)
+        cls.en_index = translate_object(cls.it_index, cls.tree.english, to_english)
+        cls.it_news = NewsPageFactory(
+            parent=cls.it_index,
+            title="Approvato il piano",
+            slug="approvato-il-piano",
+            summary="Il piano operativo del Cluster.",
+        )
+        cls.en_news = translate_object(cls.it_news, cls.tree.english, to_english)
+        StandardPageFactory(parent=cls.tree.it_home, slug="solo-italiano")
+        StandardPageFactory(parent=cls.tree.it_home, slug="bozza", live=False)
+        private = StandardPageFactory(parent=cls.tree.it_home, slug="riservata")
+        PageViewRestriction.objects.create(
+            page=private, restriction_type=PageViewRestriction.PASSWORD, password="soci"
+        )
+        StandardPageFactory(parent=private, slug="sotto-riservata")
+        draft_translation = StandardPageFactory(parent=cls.tree.it_home, slug="tradotta-in-bozza")
+        translate_object(draft_translation, cls.tree.english, to_english, publish=False)
+
+    def sitemap(self):
+        response = self.client.get("/sitemap.xml")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "application/xml")
+        root = ElementTree.fromstring(response.content)
+        self.assertEqual(root.tag, f"{SITEMAP}urlset")
+        entries = {}
+        for url in root.findall(f"{SITEMAP}url"):
+            location = url.findtext(f"{SITEMAP}loc")
+            self.assertNotIn(location, entries)
+            entries[location] = {
+                "lastmod": url.findtext(f"{SITEMAP}lastmod"),
+                "alternates": {
+                    link.get("hreflang"): link.get("href")
+                    for link in url.findall(f"{XHTML}link")
+                    if link.get("rel") == "alternate"
+                },
+            }
+        return entries
+
+    def test_it_lists_exactly_the_live_public_pages_of_both_languages(self):
+        base = "http://testserver"
+        self.assertEqual(
+            set(self.sitemap()),
+            {
+                f"{base}/it/",
+                f"{base}/it/chi-siamo/",
+                f"{base}/it/notizie/",
+                f"{base}/it/notizie/approvato-il-piano/",
+                f"{base}/it/solo-italiano/",
+                f"{base}/it/tradotta-in-bozza/",
+                f"{base}/en/",
+                f"{base}/en/about/",
+                f"{base}/en/news/",
+                f"{base}/en/news/plan-approved/",
+            },
+        )
+
+    def test_translations_name_each_other_as_alternates(self):
+        entries = self.sitemap()
+        for location, entry in entries.items():
+            with self.subTest(location=location):
+                alternates = entry["alternates"]
+                self.assertEqual(alternates[entry_language(location)], location)
+                self.assertIn(alternates["x-default"], entries)
+                for code, href in alternates.items():
+                    if code != "x-default":
+                        self.assertEqual(entries[href]["alternates"], alternates)
+        self.assertEqual(
+            entries["http://testserver/en/news/plan-approved/"]["alternates"],
+            {
+                "it": "http://testserver/it/notizie/approvato-il-piano/",
+                "en": "http://testserver/en/news/plan-approved/",
+                "x-default": "http://testserver/it/notizie/approvato-il-piano/",
+            },
+        )
+        # An English draft is no alternate: Italian only, as the page's own head says.
+        self.assertEqual(
+            set(entries["http://testserver/it/tradotta-in-bozza/"]["alternates"]),
+            {"it", "x-default"},
+        )
+
+    def test_the_sitemap_and_the_page_head_announce_the_same_alternates(self):
+        entries = self.sitemap()
+        for location in ["http://testserver/it/notizie/", "http://testserver/it/solo-italiano/"]:
+            with self.subTest(location=location):
+                html = self.client.get(location).content.decode()
+                head = dict(
+                    re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html)
+                )
+                self.assertEqual(head, entries[location]["alternates"])
+
+    def test_each_url_carries_its_last_publication_date(self):
+        entries = self.sitemap()
+        self.en_news.refresh_from_db()
+        self.assertEqual(
+            entries["http://testserver/en/news/plan-approved/"]["lastmod"],
+            f"{self.en_news.last_published_at:%Y-%m-%d}",
+        )
+
+    def test_the_sitemap_query_count_does_not_grow_with_the_pages(self):
+        self.client.get("/sitemap.xml")  # warm Wagtail's per-process caches
+        small = self.sitemap_queries()
+        for number in range(10):
+            page = StandardPageFactory(parent=self.tree.it_home, slug=f"altra-{number}")
+            translate_object(page, self.tree.english, to_english)
+        self.assertEqual(self.sitemap_queries(), small)
+        self.assertEqual(len(self.sitemap()), 30)
+
+    def sitemap_queries(self):
+        with CaptureQueriesContext(connection) as queries:
+            self.client.get("/sitemap.xml")
+        return len(queries)
+
+
+def entry_language(location):
+    return location.split("/")[3]
+
+
+class RobotsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_bilingual_site()
+
+    def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(self):
+        response = self.client.get("/robots.txt")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
+        self.assertEqual(
+            response.content.decode(),
+            "User-agent: *\nDisallow: /admin/\n\nSitemap: http://testserver/sitemap.xml\n",
+        )
+
+
+class DemoSiteSeoTests(TestCase):
+    """The demo site, where every page type has a page in both languages."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("build_demo_site", base_url="http://testserver", stdout=StringIO())
+
+    def pages(self):
+        return Page.objects.live().filter(depth__gte=2).specific().order_by("path")
+
+    def test_the_demo_searches_find_each_language_news_item_only(self):
+        italian = self.client.get("/it/cerca/", {"q": "piano operativo"}).content.decode()
+        english_html = self.client.get("/en/search/", {"q": "operating plan"}).content.decode()
+        self.assertIn('href="/it/notizie/piano-operativo-2018/"', italian)
+        self.assertNotIn('href="/en/news/operating-plan-2018/"', italian)
+        self.assertIn('href="/en/news/operating-plan-2018/"', english_html)
+        self.assertNotIn('href="/it/notizie/piano-operativo-2018/"', english_html)
+
+    def test_the_sitemap_lists_every_live_page_of_the_demo(self):
+        root = ElementTree.fromstring(self.client.get("/sitemap.xml").content)
+        urls = root.findall(f"{SITEMAP}url")
+        listed = {url.findtext(f"{SITEMAP}loc") for url in urls}
+        self.assertEqual(listed, {page.full_url for page in self.pages()})
+        self.assertTrue(all(url.findtext(f"{SITEMAP}lastmod") for url in urls))
+        self.assertIn("http://testserver/en/news/operating-plan-2018/", listed)
+
+    def test_home_pages_describe_the_organisation_and_the_site_search(self):
+        for url, lang, search in [
+            ("/it/", "it", "http://testserver/it/cerca/?q={search_term_string}"),
+            ("/en/", "en", "http://testserver/en/search/?q={search_term_string}"),
+        ]:
+            with self.subTest(url=url):
+                blocks = by_type(json_ld(self.client.get(url).content.decode()))
+                self.assertNotIn("BreadcrumbList", blocks)
+                organisation = blocks["Organization"]
+                self.assertEqual(organisation["@context"], "https://schema.org")
+                self.assertEqual(organisation["url"], f"http://testserver{url}")
+                self.assertEqual(organisation["@id"], "http://testserver/#organization")
+                self.assertTrue(organisation["name"])
+                website = blocks["WebSite"]
+                self.assertEqual(website["url"], f"http://testserver{url}")
+                self.assertEqual(website["inLanguage"], lang)
+                self.assertEqual(website["publisher"], {"@id": organisation["@id"]})
+                action = website["potentialAction"]
+                self.assertEqual(action["@type"], "SearchAction")
+                self.assertEqual(action["target"]["urlTemplate"], search)
+                self.assertEqual(action["query-input"], "required name=search_term_string")
+                # The template works: the search it names answers.
+                query_url = search.replace("http://testserver", "").replace(
+                    "{search_term_string}", "cluster"
+                )
+                self.assertEqual(self.client.get(query_url).status_code, 200)
+
+    def test_the_english_home_names_the_organisation_in_english(self):
+        blocks = by_type(json_ld(self.client.get("/en/").content.decode()))
+        self.assertEqual(blocks["Organization"]["name"], "Lombardy Life Sciences Cluster")
+        blocks = by_type(json_ld(self.client.get("/it/").content.decode()))
+        self.assertEqual(blocks["Organization"]["name"], "Cluster Lombardo Scienze della Vita")
+
+    def test_every_deeper_page_has_a_breadcrumb_trail_from_its_home(self):
+        checked = set()
+        for page in self.pages():
+            if isinstance(page, HomePage):
+                continue
+            with self.subTest(url=page.url):
+                blocks = by_type(json_ld(self.client.get(page.url).content.decode()))
+                trail = blocks["BreadcrumbList"]["itemListElement"]
+                self.assertEqual([item["position"] for item in trail], list(range(1, page.depth)))
+                home = page.get_ancestors().get(depth=2)
+                self.assertEqual(trail[0]["item"], home.full_url)
+                self.assertEqual(trail[-1]["item"], page.full_url)
+                self.assertEqual(trail[-1]["name"], page.title)
+                self.assertTrue(all(item["@type"] == "ListItem" for item in trail))
+                checked.add(type(page).__name__)
+        self.assertLessEqual(
+            {"StandardPage", "NewsIndexPage", "NewsPage", "EventIndexPage", "EventPage"}, checked
+        )
+
+    def test_news_and_events_keep_their_own_structured_data(self):
+        news = by_type(json_ld(self.client.get("/en/news/operating-plan-2018/").content.decode()))
+        self.assertEqual(news["NewsArticle"]["inLanguage"], "en")
+        self.assertTrue(news["NewsArticle"]["headline"])
+        self.assertTrue(news["NewsArticle"]["datePublished"])
+        event = by_type(
+            json_ld(
+                self.client.get("/it/eventi/meet-in-italy-for-life-sciences-2018/").content.decode()
+            )
+        )
+        self.assertEqual(event["Event"]["startDate"], "2018-10-10")
+        self.assertIn("location", event["Event"])
+        self.assertIn("BreadcrumbList", event)
+
+    def test_every_page_has_description_canonical_and_social_tags(self):
+        for path, _lang in DEMO_PAGES:
+            response = self.client.get(path)
+            if response.status_code != 200 or "/cerca/" in path or "/search/" in path:
+                continue
+            with self.subTest(path=path):
+                html = response.content.decode()
+                self.assertRegex(html, r'<meta name="description" content="[^"]+">')
+                self.assertRegex(html, r'<link rel="canonical" href="http://testserver/')
+                self.assertIn('<meta property="og:title"', html)
+                self.assertIn('<meta property="og:url"', html)
+                self.assertIn('<meta name="twitter:card"', html)
+
+
+class PageHeadTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_bilingual_site()
+
+    def test_the_page_description_wins_over_its_summary(self):
+        StandardPageFactory(
+            parent=self.tree.it_home,
+            slug="con-descrizione",
+            summary="Il sommario.",
+            search_description="La descrizione per i motori di ricerca.",
+        )
+        StandardPageFactory(parent=self.tree.it_home, slug="senza", summary="Solo il sommario.")
+        html = self.client.get("/it/con-descrizione/").content.decode()
+        self.assertIn(
+            '<meta name="description" content="La descrizione per i motori di ricerca.">', html
+        )
+        html = self.client.get("/it/senza/").content.decode()
+        self.assertIn('<meta name="description" content="Solo il sommario.">', html)
+
+    def test_a_page_with_an_image_shares_a_rendition_of_it(self):
+        StandardPageFactory(parent=self.tree.it_home, slug="con-immagine", image=ImageFactory())
+        html = self.client.get("/it/con-immagine/").content.decode()
+        image = re.search(r'<meta property="og:image" content="([^"]+)">', html)
+        self.assertRegex(image.group(1), r"^http://testserver/media/images/.+fill-1200x630.+\.jpg$")
+        self.assertIn('<meta property="og:image:alt" content="Laboratorio di ricerca', html)
+        self.assertIn('<meta name="twitter:card" content="summary_large_image">', html)
