@@ -7,9 +7,7 @@ import zoneinfo
 
 import time_machine
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from icalendar import Calendar
 from wagtail.test.utils import WagtailPageTestCase
@@ -25,6 +23,7 @@ from tests.factories import (
     OrganisationFactory,
     PersonFactory,
 )
+from tests.queries import query_count
 from tests.sites import build_bilingual_site, english
 
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
@@ -483,14 +482,6 @@ class EventCalendarTests(EventTreeMixin, TestCase):
             sorted(str(e["summary"]) for e in english_calendar.walk("VEVENT")),
             ["EN Annullato", "EN Meet in Italy", "EN Webinar"],
         )
-
-
-def query_count(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries)
 
 
 class EventQueryCountTests(EventTreeMixin, TestCase):

@@ -6,9 +6,7 @@ import re
 
 import feedparser
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -18,6 +16,7 @@ from home.localization import translate_object
 from home.models import HomePage, Tag
 from news.models import NewsIndexPage, NewsPage, NewsPageRelatedPage
 from tests.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
+from tests.queries import query_count
 from tests.sites import build_bilingual_site, english
 
 TAGS_IN_ENGLISH = {"Ricerca clinica": "Clinical research", "Biobanche": "Biobanks"}
@@ -245,14 +244,6 @@ class NewsFeedTests(NewsTreeMixin, TestCase):
         self.assertEqual(
             feed.entries[0].published_parsed[:3], (2018, 7, 8)
         )  # midnight in Rome is 22:00 UTC
-
-
-def query_count(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries)
 
 
 class NewsQueryCountTests(NewsTreeMixin, TestCase):
