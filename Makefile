@@ -64,11 +64,11 @@ run: demo ## Install, build the demo site and serve it on http://127.0.0.1:8000/
 lint: install-dev ## Ruff (lint and format check) and the template formatter
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djade --check --target-version 5.2 $$(find home news events search site_clls -path '*/templates/*.html')
+	$(BIN)/djade --check --target-version 5.2 $$(find home news events pillars search site_clls -path '*/templates/*.html')
 
 format: install-dev ## Format Python and templates, and apply ruff's safe fixes
 	$(BIN)/ruff format .
-	-$(BIN)/djade --target-version 5.2 $$(find home news events search site_clls -path '*/templates/*.html')
+	-$(BIN)/djade --target-version 5.2 $$(find home news events pillars search site_clls -path '*/templates/*.html')
 	-$(BIN)/ruff check --fix .
 
 check: install-dev compile-messages ## Django system checks and the missing-migration check

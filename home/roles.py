@@ -32,6 +32,9 @@ WORKFLOW_NAME = "Approvazione dei responsabili"
 TASK_NAME = "Revisione dei responsabili"
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
+# Groups Wagtail's own migrations create; replaced by the three roles above.
+WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
 # Model permissions (app label, codename) per role, outside the page tree.
 MODEL_PERMISSIONS = {
@@ -43,7 +46,7 @@ MODEL_PERMISSIONS = {
         ("home", "change_person"),
         ("home", "add_tag"),
         ("home", "change_tag"),
-        ("wagtail_localize", "submit_translation"),
+        SUBMIT_TRANSLATION,
     ],
     MANAGERS: [
         ADMIN_ACCESS,
@@ -64,7 +67,7 @@ MODEL_PERMISSIONS = {
         ("home", "unlock_sitecontent"),
         ("home", "unlock_organisation"),
         ("home", "unlock_person"),
-        ("wagtail_localize", "submit_translation"),
+        SUBMIT_TRANSLATION,
         ("wagtailredirects", "add_redirect"),
         ("wagtailredirects", "change_redirect"),
         ("wagtailredirects", "delete_redirect"),
@@ -81,7 +84,7 @@ MODEL_PERMISSIONS = {
         ("home", "add_person"),
         ("home", "change_sitecontent"),
         ("home", "add_sitecontent"),
-        ("wagtail_localize", "submit_translation"),
+        SUBMIT_TRANSLATION,
     ],
 }
 
@@ -126,7 +129,22 @@ COLLECTION_PERMISSIONS = {
 
 
 def _permission(app_label, codename):
+    if (app_label, codename) == SUBMIT_TRANSLATION:
+        return _submit_translation_permission()
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _submit_translation_permission():
+    # wagtail-localize creates this permission in a data migration only, so a
+    # flushed database (transactional tests) loses it: make sure it exists.
+    content_type = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )[0]
+    return Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )[0]
 
 
 def _page_permission(codename):
@@ -165,6 +183,8 @@ def apply_roles():
             )
         groups[name] = group
     apply_workflow(groups[MANAGERS])
+    # Wagtail's default groups would give page rights outside these rules.
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
     return groups
 
 

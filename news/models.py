@@ -2,6 +2,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -197,7 +198,7 @@ class NewsPage(BasePage):
         """schema.org NewsArticle, for search engines."""
         organisation = {
             "@type": "Organization",
-            "name": "Cluster Lombardo Scienze della Vita",
+            "name": gettext("Lombardy Life Sciences Cluster"),
             "url": self.get_site().root_page.localized.get_full_url(request),
         }
         data = {

@@ -57,6 +57,9 @@ DECISIONS = {
         "phone": OVERRIDE,
         "social_links": OVERRIDE,
         "footer_links": SYNCHRONISE,
+        # Scheduling of the moderated snippets is decided per language.
+        "go_live_at": PER_LANGUAGE,
+        "expire_at": PER_LANGUAGE,
     },
     PillarPage: {**PAGE_FIELDS, "aims": TRANSLATE, "body": TRANSLATE},
     InitiativePage: {
@@ -103,10 +106,19 @@ DECISIONS = {
         "kind": SYNCHRONISE,
         "website": OVERRIDE,
         "logo": OVERRIDE,
+        "go_live_at": PER_LANGUAGE,
+        "expire_at": PER_LANGUAGE,
     },
     # A person's name is a proper name; the role is translated, the affiliation
     # points at the organisation of the same language.
-    Person: {"name": OVERRIDE, "role": TRANSLATE, "affiliation": TRANSLATE, "photo": OVERRIDE},
+    Person: {
+        "name": OVERRIDE,
+        "role": TRANSLATE,
+        "affiliation": TRANSLATE,
+        "photo": OVERRIDE,
+        "go_live_at": PER_LANGUAGE,
+        "expire_at": PER_LANGUAGE,
+    },
     NewsIndexPage: PAGE_FIELDS,
     NewsPage: {
         **PAGE_FIELDS,

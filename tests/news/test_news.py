@@ -316,7 +316,7 @@ class NewsItemTests(NewsTreeMixin, TestCase):
         self.assertEqual(data["datePublished"], "2018-07-09")
         self.assertEqual(data["inLanguage"], "en")
         self.assertEqual(data["mainEntityOfPage"], "http://testserver" + self.en_item.url)
-        self.assertEqual(data["publisher"]["name"], "Cluster Lombardo Scienze della Vita")
+        self.assertEqual(data["publisher"]["name"], "Lombardy Life Sciences Cluster")
         self.assertIn('<meta property="og:type" content="article">', html)
         self.assertIn('<meta property="og:locale" content="en_GB">', html)
         self.assertIn('<meta property="og:locale:alternate" content="it_IT">', html)
