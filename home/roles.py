@@ -165,7 +165,8 @@ def _homes(language_code):
 def apply_roles():
     """Create or update the three groups and the approval workflow; return the groups."""
     groups = {}
-    root_collection = Collection.get_first_root_node()
+    # Wagtail's migrations create the root collection; a flushed database has none.
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for name, permissions in MODEL_PERMISSIONS.items():
         group = Group.objects.get_or_create(name=name)[0]
         group.permissions.set([_permission(*perm) for perm in permissions])
