@@ -207,10 +207,22 @@ def main_menu(context):
     return {"home": home, "home_url": home.get_url(request) if home else "/", "items": items}
 
 
-@register.simple_tag
-def site_content():
+def site_content_for(request, language_code):
+    """A language's SiteContent, looked up once per request (footer and JSON-LD share it)."""
+    cache = getattr(request, "_clls_site_content", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._clls_site_content = cache
+    if language_code not in cache:
+        cache[language_code] = SiteContent.for_language(language_code)
+    return cache[language_code]
+
+
+@register.simple_tag(takes_context=True)
+def site_content(context):
     """This language's footer and contact details, or None."""
-    return SiteContent.for_language(translation.get_language())
+    return site_content_for(context.get("request"), translation.get_language())
 
 
 @register.filter
@@ -269,7 +281,7 @@ def home_structured_data(home, request):
     }
     if home.meta_description:
         organisation["description"] = home.meta_description
-    content = SiteContent.for_language(language)
+    content = site_content_for(request, language)
     if content is not None:
         for key, value in [
             ("email", content.email),
