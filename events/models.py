@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -21,19 +20,17 @@ from home.blocks import BodyBlock
 from home.formats import date_range
 from home.localization import localized_objects, localized_pages
 from home.models import BasePage, Tag, localized_tags, with_renditions
-from home.pagination import paginate
+from home.pagination import ListingPageMixin, archive_year
 from pillars.models import PillarLink
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
     """One language's events: what is coming, soonest first, and an archive by year."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
     template = "events/event_index_page.html"
-
-    per_page = 12
 
     translatable_fields = BasePage.translatable_fields
 
@@ -68,17 +65,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return [day.year for day in self.past_events().dates("start_date", "year", order="DESC")]
 
     def listing_context(self, request, items, route, *route_args, **extra):
-        page_obj = paginate(request, items, self.per_page)
-        return {
-            "page_obj": page_obj,
-            "event_list": page_obj.object_list,
-            "years": self.archive_years(),
-            "now": timezone.now(),
-            "canonical_url": (
-                self.get_full_url(request) + self.reverse_subpage(route, args=route_args)
-            ),
-            **extra,
-        }
+        context = self.listing_page(request, items, route, *route_args)
+        context["event_list"] = context["page_obj"].object_list
+        return {**context, "years": self.archive_years(), **extra}
 
     @path("", name="index")
     def index_view(self, request):
@@ -87,9 +76,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @re_path(r"^(\d{4})/$", name="year")
     def year_view(self, request, year):
-        year = int(year)
-        if not 1900 <= year <= 2999:
-            raise Http404
+        year = archive_year(year)
         items = self.past_events().filter(start_date__year=year)
         context = self.listing_context(request, items, "year", year, year=year)
         return self.render(request, context_overrides=context)
@@ -381,7 +368,6 @@ class EventPage(RoutablePageMixin, BasePage):
         context["tags"] = self.display_tags()
         context["organisers"] = self.display_organisers()
         context["pillars"] = self.display_pillars()
-        context["now"] = timezone.now()
         context["structured_data"] = self.structured_data(request)
         context["og_type"] = "website"
         return context

@@ -14,3 +14,22 @@ def paginate(request, items, per_page):
     if number > paginator.num_pages:
         raise Http404
     return paginator.page(number)
+
+
+def archive_year(raw):
+    """A four-digit year from a route, as an int; years no archive can hold are a 404."""
+    year = int(raw)
+    if not 1900 <= year <= 2999:
+        raise Http404
+    return year
+
+
+class ListingPageMixin:
+    """A routable page that lists pages: paginated, with each route's canonical address."""
+
+    per_page = 12
+
+    def listing_page(self, request, items, route, *route_args):
+        page_obj = paginate(request, items, self.per_page)
+        canonical_url = self.get_full_url(request) + self.reverse_subpage(route, args=route_args)
+        return {"page_obj": page_obj, "canonical_url": canonical_url}

@@ -1,5 +1,4 @@
 from django.db import models
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -17,19 +16,17 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.localization import localized_pages
 from home.models import BasePage, Tag, localized_tags, with_renditions
-from home.pagination import paginate
+from home.pagination import ListingPageMixin, archive_year
 from pillars.models import PillarLink
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
     """The news of one language: newest first, by page, by tag, by year, and as feeds."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
     template = "news/news_index_page.html"
-
-    per_page = 12
 
     translatable_fields = BasePage.translatable_fields
 
@@ -53,24 +50,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         """The years that have news, newest first."""
         return [day.year for day in self.news_items().dates("date", "year", order="DESC")]
 
-    def tag_url(self, tag):
-        return self.url + self.reverse_subpage("tag", args=[tag.slug])
-
-    def year_url(self, year):
-        return self.url + self.reverse_subpage("year", args=[year])
-
     def listing_context(self, request, items, route, *route_args, **extra):
-        page_obj = paginate(request, items, self.per_page)
-        news_list = attach_display_tags(page_obj.object_list, self.locale)
-        return {
-            "page_obj": page_obj,
-            "news_list": news_list,
-            "years": self.years(),
-            "canonical_url": (
-                self.get_full_url(request) + self.reverse_subpage(route, args=route_args)
-            ),
-            **extra,
-        }
+        context = self.listing_page(request, items, route, *route_args)
+        context["news_list"] = attach_display_tags(context["page_obj"].object_list, self.locale)
+        return {**context, "years": self.years(), **extra}
 
     @path("", name="index")
     def index_view(self, request):
@@ -87,9 +70,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @re_path(r"^(\d{4})/$", name="year")
     def year_view(self, request, year):
-        year = int(year)
-        if not 1900 <= year <= 2999:
-            raise Http404
+        year = archive_year(year)
         items = self.news_items().filter(date__year=year)
         context = self.listing_context(request, items, "year", year, year=year)
         return self.render(request, context_overrides=context)

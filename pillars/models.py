@@ -107,7 +107,6 @@ class PillarPage(BasePage):
         context["news"] = self.latest_news()
         context["news_index"] = NewsIndexPage.objects.live().sibling_of(self).first()
         context["events"] = self.next_events()
-        context["now"] = timezone.now()
         return context
 
 
@@ -187,10 +186,6 @@ class InitiativePage(BasePage):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The initiative cannot end before it starts.")})
-
-    @property
-    def period_known(self):
-        return bool(self.start_year or self.end_year)
 
     def display_partners(self):
         links = list(self.partners.select_related("organisation"))

@@ -1,5 +1,4 @@
 from django import template
-from django.utils import timezone
 
 from events.models import EventIndexPage
 
@@ -12,4 +11,4 @@ def next_events(home, count=3):
     index = EventIndexPage.objects.live().public().child_of(home).first()
     if index is None:
         return {"index": None, "items": []}
-    return {"index": index, "items": list(index.upcoming_events()[:count]), "now": timezone.now()}
+    return {"index": index, "items": list(index.upcoming_events()[:count])}

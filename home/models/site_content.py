@@ -97,12 +97,8 @@ class SiteContent(
         return str(_("Site content (%(language)s)") % {"language": self.locale.get_display_name()})
 
     @classmethod
-    def for_locale(cls, locale):
-        """This language's record, or None: never another language's text."""
-        return cls.objects.filter(locale=locale, live=True).prefetch_related("social_links").first()
-
-    @classmethod
     def for_language(cls, language_code):
+        """This language's live record, or None: never another language's text."""
         records = cls.objects.filter(locale__language_code=language_code, live=True)
         return records.prefetch_related("social_links", "footer_links__page").first()
 

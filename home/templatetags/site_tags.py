@@ -61,11 +61,6 @@ def _nearest_translated_ancestors(page, codes):
     return found
 
 
-def _homes(codes):
-    pages = HomePage.objects.live().public().filter(locale__language_code__in=codes)
-    return {p.locale.language_code: p for p in pages.select_related("locale")}
-
-
 @register.simple_tag(takes_context=True)
 def page_languages(context):
     """A LanguageLink per site language for the page in view (or the home pages)."""
@@ -91,9 +86,11 @@ def page_languages(context):
     if missing and isinstance(page, Page) and page.pk:
         fallbacks = _nearest_translated_ancestors(page, missing)
     still_missing = [code for code in missing if code not in fallbacks]
-    if still_missing:
-        for code, home in _homes(still_missing).items():
-            fallbacks.setdefault(code, home)
+    if still_missing and request is not None:
+        homes = site_homes(request)
+        for code in still_missing:
+            if code in homes:
+                fallbacks[code] = homes[code]
 
     links = []
     for code in codes:
@@ -158,31 +155,26 @@ def alternate_links(languages):
 
 
 def site_homes(request):
-    """The live home page of each language of the request's site, by language code."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return {}
-    homes = (
-        HomePage.objects.live()
-        .public()
-        .filter(translation_key=site.root_page.translation_key)
-        .select_related("locale")
-    )
-    return {home.locale.language_code: home for home in homes}
+    """The live home page of each language of the request's site, by language code.
 
-
-def _home_for(request):
+    Looked up once per request: the menu, the language switcher, the search and
+    the 404 page all need it.
+    """
+    cached = getattr(request, "_clls_site_homes", None)
+    if cached is not None:
+        return cached
     site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return (
-        HomePage.objects.live()
-        .filter(
-            translation_key=site.root_page.translation_key,
-            locale__language_code=translation.get_language(),
+    homes = {}
+    if site is not None:
+        pages = (
+            HomePage.objects.live()
+            .public()
+            .filter(translation_key=site.root_page.translation_key)
+            .select_related("locale")
         )
-        .first()
-    )
+        homes = {home.locale.language_code: home for home in pages}
+    request._clls_site_homes = homes
+    return homes
 
 
 @register.simple_tag(takes_context=True)
@@ -190,7 +182,7 @@ def main_menu(context):
     """The current language's top-level pages marked "show in menus"."""
     request = context.get("request")
     page = context.get("page")
-    home = _home_for(request) if request else None
+    home = site_homes(request).get(translation.get_language()) if request else None
     items = []
     if home is not None:
         current_path = page.path if isinstance(page, Page) else ""
