@@ -1,6 +1,5 @@
 from .images import CustomImage, CustomRendition, with_renditions
 from .pages import BasePage, HomePage, StandardPage
-from .services import ServiceFormField, ServiceIndexPage, ServicePage, ServiceRequest
 from .site_content import FooterLink, SiteContent, SocialLink
 from .snippets import Organisation, Person
 from .tags import Tag, localized_tags
@@ -13,10 +12,6 @@ __all__ = [
     "HomePage",
     "Organisation",
     "Person",
-    "ServiceFormField",
-    "ServiceIndexPage",
-    "ServicePage",
-    "ServiceRequest",
     "SiteContent",
     "SocialLink",
     "StandardPage",

@@ -93,7 +93,7 @@ class HomePage(BasePage):
         "pillars.PillarPage",
         "news.NewsIndexPage",
         "events.EventIndexPage",
-        "home.ServiceIndexPage",
+        "services.ServiceIndexPage",
     ]
     template = "home/home_page.html"
 
@@ -111,11 +111,6 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
-
-    def services_index(self):
-        from home.models.services import ServiceIndexPage
-
-        return ServiceIndexPage.objects.live().public().child_of(self).first()
 
     def clean(self):
         super().clean()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from home.demo.builder import DemoSiteBuilder
+from demo.builder import DemoSiteBuilder
 from news.models import NewsIndexPage, NewsPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -64,7 +64,7 @@ def test_axe_reports_a_real_violation(page):
 
 
 def test_visitor_sends_a_request_in_english_and_it_is_stored(page, demo_site):
-    from home.models import ServiceRequest
+    from services.models import ServiceRequest
 
     page.goto(f"{demo_site.url}/en/services/sportello-europa/")
     page.get_by_label("Full name").fill("Anna Rossi")

@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 
-from home.models import ServiceFormField, ServiceIndexPage, ServicePage
+from services.models import ServiceFormField, ServiceIndexPage, ServicePage
 from tests.factories.pages import _italian
 
 

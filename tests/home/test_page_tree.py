@@ -13,10 +13,12 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from events.models import EventIndexPage
-from home.models import HomePage, ServiceIndexPage, SiteContent, StandardPage
+from home.models import HomePage, SiteContent, StandardPage
 from news.models import NewsIndexPage
 from pillars.models import PillarPage
+from services.models import ServiceIndexPage
 from tests.factories import PAGE_FACTORIES, HomePageFactory
+from tests.project import project_app_labels
 from tests.sites import build_bilingual_site
 
 
@@ -26,7 +28,7 @@ def site_page_models():
         for model in apps.get_models()
         if issubclass(model, Page)
         and model is not Page
-        and model._meta.app_label in {"home", "news", "events", "pillars", "search"}
+        and model._meta.app_label in project_app_labels()
         and not inspect.isabstract(model)
     ]
 

@@ -14,9 +14,6 @@ from home.models import (
     HomePage,
     Organisation,
     Person,
-    ServiceFormField,
-    ServiceIndexPage,
-    ServicePage,
     SiteContent,
     StandardPage,
     Tag,
@@ -24,7 +21,9 @@ from home.models import (
 )
 from news.models import NewsIndexPage, NewsPage
 from pillars.models import InitiativePage, PillarPage
+from services.models import ServiceFormField, ServiceIndexPage, ServicePage
 from tests.factories import ImageFactory, StandardPageFactory, TagFactory
+from tests.project import project_app_labels
 from tests.sites import build_bilingual_site, english
 
 TRANSLATE, OVERRIDE, SYNCHRONISE, PER_LANGUAGE = (
@@ -208,7 +207,7 @@ class FieldDecisionTests(TestCase):
             model
             for model in apps.get_models()
             if issubclass(model, TranslatableMixin)
-            and model._meta.app_label in {"home", "news", "events", "pillars", "search"}
+            and model._meta.app_label in project_app_labels()
         }
         self.assertEqual(translatable, set(DECISIONS))
 

@@ -2,7 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand
 
-from home.demo.builder import DemoSiteBuilder
+from demo.builder import DemoSiteBuilder
 
 
 class Command(BaseCommand):

@@ -18,9 +18,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.forms import RequestFormBuilder
-from home.models.images import with_renditions
-from home.models.pages import BasePage
+from home.models import BasePage, with_renditions
+from services.forms import RequestFormBuilder
 
 logger = logging.getLogger(__name__)
 
@@ -31,9 +30,9 @@ class ServiceIndexPage(BasePage):
     """The services the cluster offers its members."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.ServicePage"]
+    subpage_types = ["services.ServicePage"]
     max_count_per_parent = 1
-    template = "home/service_index_page.html"
+    template = "services/service_index_page.html"
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -69,7 +68,7 @@ class ServiceFormField(TranslatableMixin, AbstractFormField):
     synchronised, so that submissions of both languages share their columns.
     """
 
-    page = ParentalKey("home.ServicePage", on_delete=models.CASCADE, related_name="form_fields")
+    page = ParentalKey("services.ServicePage", on_delete=models.CASCADE, related_name="form_fields")
 
     translatable_fields = [
         TranslatableField("label"),
@@ -109,10 +108,10 @@ class ServiceRequest(AbstractFormSubmission):
 class ServicePage(AbstractEmailForm, BasePage):
     """A service for members: what it is, who can use it, how it works, and a request form."""
 
-    parent_page_types = ["home.ServiceIndexPage"]
+    parent_page_types = ["services.ServiceIndexPage"]
     subpage_types = []
-    template = "home/service_page.html"
-    landing_page_template = "home/service_page_landing.html"
+    template = "services/service_page.html"
+    landing_page_template = "services/service_page_landing.html"
     form_builder = RequestFormBuilder
 
     audience = RichTextField(

@@ -9,11 +9,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
 
-from home.demo import content
-from home.demo import content_programme as programme
+from demo import content
+from demo import content_programme as programme
+from events.models import EventIndexPage, EventOrganiser, EventPage, EventPagePillar
 from home.localization import translate_object
 from home.models import FooterLink, HomePage, Organisation, SiteContent, StandardPage, Tag
 from home.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
+from news.models import NewsIndexPage, NewsPage, NewsPagePillar
+from pillars.models import InitiativePage, InitiativeRelatedPage, PillarPage
+from services.models import ServiceFormField, ServiceIndexPage, ServicePage
 
 CREDENTIALS_FILE = Path(settings.BASE_DIR) / ".local" / "demo-admin-password"
 ROLE_USERS = [("redattore", EDITORS), ("responsabile", MANAGERS), ("traduttore", TRANSLATORS)]
@@ -60,7 +64,6 @@ class DemoSiteBuilder:
                 translate_object(organisation, self.english, names.get)
 
     def build_pillars(self, home):
-        from pillars.models import PillarPage
 
         pillars = []
         for texts in programme.PILLARS:
@@ -70,7 +73,6 @@ class DemoSiteBuilder:
         return pillars
 
     def build_initiatives(self, pillars, event):
-        from pillars.models import InitiativePage, InitiativeRelatedPage
 
         for pillar, texts in zip(pillars, programme.PILLARS, strict=True):
             for sheet in texts["initiatives"]:
@@ -88,7 +90,6 @@ class DemoSiteBuilder:
                 self.translate(initiative, sheet_texts)
 
     def build_services(self, home, privacy):
-        from home.models import ServiceFormField, ServiceIndexPage, ServicePage
 
         index = self.ensure_child(
             home, ServiceIndexPage, programme.SERVICE_INDEX, show_in_menus=True
@@ -128,7 +129,6 @@ class DemoSiteBuilder:
                 self.log(f"Translated “{page}” into English.")
 
     def build_events(self, home, pillars):
-        from events.models import EventIndexPage, EventOrganiser, EventPage, EventPagePillar
 
         data = content.CLUSTER_ORGANISATION
         cluster = Organisation.objects.get_or_create(
@@ -154,7 +154,6 @@ class DemoSiteBuilder:
         return event
 
     def build_news(self, home, pillars):
-        from news.models import NewsIndexPage, NewsPage, NewsPagePillar
 
         for italian, english in content.TAGS:
             tag = Tag.objects.get_or_create(locale=self.italian, name=italian)[0]

@@ -14,9 +14,10 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from home.forms import TIMESTAMP_SALT
 from home.localization import translate_object
-from home.models import HomePage, ServiceIndexPage, ServicePage, ServiceRequest
+from home.models import HomePage
+from services.forms import TIMESTAMP_SALT
+from services.models import ServiceIndexPage, ServicePage, ServiceRequest
 from tests.factories import (
     ServiceFormFieldFactory,
     ServiceIndexPageFactory,
@@ -207,7 +208,7 @@ class RequestFormTests(ServiceTreeMixin, TestCase):
 
     @override_settings(EMAIL_BACKEND="tests.home.test_services.BrokenEmailBackend")
     def test_a_failing_email_loses_nothing(self):
-        with self.assertLogs("home.models.services", level="ERROR") as logs:
+        with self.assertLogs("services.models", level="ERROR") as logs:
             response = self.post(self.en_service.url, argomento="European calls")
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "your request has been sent")

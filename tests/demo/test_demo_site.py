@@ -11,7 +11,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home.demo import builder
+from demo import builder
 from home.models import HomePage, SiteContent, SocialLink, StandardPage, Tag
 from tests.factories import PAGE_FACTORIES
 
