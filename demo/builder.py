@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from demo import content
 from demo import content_programme as programme
+from events.choices import OrganiserRole
 from events.models import EventIndexPage, EventOrganiser, EventPage, EventPagePillar
 from home.localization import translate_object
 from home.models import FooterLink, HomePage, Organisation, SiteContent, StandardPage, Tag
@@ -147,7 +148,7 @@ class DemoSiteBuilder:
             end_date=datetime.date.fromisoformat(texts["end_date"]),
             venue_city=texts["it"]["venue_city"],
             venue_country=texts["it"]["venue_country"],
-            organisers=[EventOrganiser(organisation=cluster, role=EventOrganiser.ORGANISER)],
+            organisers=[EventOrganiser(organisation=cluster, role=OrganiserRole.ORGANISER)],
             pillar_links=[EventPagePillar(pillar=pillars[-1])],
         )
         self.translate(event, texts)

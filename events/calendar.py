@@ -6,7 +6,13 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+from events.choices import EventStatus
+
+STATUS = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.POSTPONED: "TENTATIVE",
+    EventStatus.CANCELLED: "CANCELLED",
+}
 
 
 def event_uid(event):

@@ -11,11 +11,15 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import ProgrammeBlock
+from events.calendar import calendar_response
+from events.choices import AttendanceMode, EventStatus, OrganiserRole
+from events.structured_data import event_structured_data
 from home.blocks import BodyBlock
 from home.formats import date_range
 from home.localization import localized_objects, localized_pages
@@ -40,25 +44,13 @@ class EventIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
 
     def events(self):
         """Live, public events of this index's language, ready for cards."""
-        return (
-            EventPage.objects.live()
-            .public()
-            .child_of(self)
-            .filter(locale_id=self.locale_id)
-            .select_related("locale")
-            .prefetch_related(with_renditions("image"))
-            .defer_streamfields()
-        )
+        return EventPage.objects.for_cards().child_of(self).in_language_of(self)
 
     def upcoming_events(self, now=None):
-        """Events not yet over (happening now included), soonest first."""
-        now = now or timezone.now()
-        return self.events().filter(ends_at__gt=now).order_by("starts_at", "pk")
+        return self.events().upcoming(now)
 
     def past_events(self, now=None):
-        """Events that are over, newest first."""
-        now = now or timezone.now()
-        return self.events().filter(ends_at__lte=now).order_by("-starts_at", "-pk")
+        return self.events().past(now)
 
     def archive_years(self):
         """The years that have past events, newest first."""
@@ -83,8 +75,6 @@ class EventIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
 
     @path("feed/ical/", name="ical")
     def ical_view(self, request):
-        from events.calendar import calendar_response
-
         return calendar_response(
             request,
             list(self.upcoming_events()),
@@ -92,6 +82,33 @@ class EventIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
             filename=f"{self.slug}.ics",
             language=self.locale.language_code,
         )
+
+
+class EventPageQuerySet(PageQuerySet):
+    def for_cards(self):
+        """Live, public events with what a card shows, bodies and programmes left out."""
+        return (
+            self.live()
+            .public()
+            .select_related("locale")
+            .prefetch_related(with_renditions("image"))
+            .defer_streamfields()
+        )
+
+    def in_language_of(self, page):
+        return self.filter(locale_id=page.locale_id)
+
+    def in_pillar(self, pillar):
+        """Events that name `pillar`, whichever language's version of it they point at."""
+        return self.filter(pillar_links__pillar__translation_key=pillar.translation_key).distinct()
+
+    def upcoming(self, now=None):
+        """Events not yet over (happening now included), soonest first."""
+        return self.filter(ends_at__gt=now or timezone.now()).order_by("starts_at", "pk")
+
+    def past(self, now=None):
+        """Events that are over, newest first."""
+        return self.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
 
 
 class EventPageTag(TaggedItemBase):
@@ -103,19 +120,6 @@ class EventPageTag(TaggedItemBase):
 
 class EventPage(RoutablePageMixin, BasePage):
     """An event: when, where, how to take part, who organises it and its programme."""
-
-    SCHEDULED, POSTPONED, CANCELLED = "scheduled", "postponed", "cancelled"
-    STATUSES = [
-        (SCHEDULED, _("Scheduled")),
-        (POSTPONED, _("Postponed")),
-        (CANCELLED, _("Cancelled")),
-    ]
-    IN_PERSON, ONLINE, MIXED = "in_person", "online", "mixed"
-    ATTENDANCE_MODES = [
-        (IN_PERSON, _("In person")),
-        (ONLINE, _("Online")),
-        (MIXED, _("In person and online")),
-    ]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
@@ -141,12 +145,15 @@ class EventPage(RoutablePageMixin, BasePage):
     ends_at = models.DateTimeField(editable=False, db_index=True)
 
     status = models.CharField(
-        max_length=20, choices=STATUSES, default=SCHEDULED, verbose_name=_("status")
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        verbose_name=_("status"),
     )
     attendance_mode = models.CharField(
         max_length=20,
-        choices=ATTENDANCE_MODES,
-        default=IN_PERSON,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.IN_PERSON,
         verbose_name=_("attendance"),
     )
     venue_name = models.CharField(max_length=200, blank=True, verbose_name=_("venue"))
@@ -180,6 +187,8 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name=_("tags"),
         help_text=_("Topics in Italian; translate them under Snippets → Tags."),
     )
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
 
     content_panels = [
         *Page.content_panels,
@@ -287,6 +296,14 @@ class EventPage(RoutablePageMixin, BasePage):
         return start, end
 
     @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def is_postponed(self):
+        return self.status == EventStatus.POSTPONED
+
+    @property
     def is_all_day(self):
         return self.start_time is None
 
@@ -312,7 +329,7 @@ class EventPage(RoutablePageMixin, BasePage):
         now = now or timezone.now()
         return (
             bool(self.registration_url)
-            and self.status != self.CANCELLED
+            and not self.is_cancelled
             and now < self.registration_closes_at()
         )
 
@@ -333,11 +350,11 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def has_venue(self):
-        return self.attendance_mode != self.ONLINE and bool(self.place)
+        return self.attendance_mode != AttendanceMode.ONLINE and bool(self.place)
 
     @property
     def is_online(self):
-        return self.attendance_mode in {self.ONLINE, self.MIXED}
+        return self.attendance_mode in {AttendanceMode.ONLINE, AttendanceMode.MIXED}
 
     def display_tags(self):
         return localized_tags([tagged.tag for tagged in self.tagged_items.all()], self.locale)
@@ -349,7 +366,7 @@ class EventPage(RoutablePageMixin, BasePage):
             [link.organisation for link in links], self.locale, fallback=True
         )
         by_key = {org.translation_key: org for org in organisations}
-        grouped = {EventOrganiser.ORGANISER: [], EventOrganiser.PARTNER: []}
+        grouped = {role: [] for role in OrganiserRole}
         for link in links:
             grouped[link.role].append(by_key[link.organisation.translation_key])
         return grouped
@@ -357,25 +374,18 @@ class EventPage(RoutablePageMixin, BasePage):
     def display_pillars(self):
         return localized_pages([link.pillar for link in self.pillar_links.all()], self.locale)
 
-    def structured_data(self, request):
-        from events.structured_data import event_structured_data
-
-        return event_structured_data(self, request)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["event_index"] = self.get_parent().specific
         context["tags"] = self.display_tags()
         context["organisers"] = self.display_organisers()
         context["pillars"] = self.display_pillars()
-        context["structured_data"] = self.structured_data(request)
+        context["structured_data"] = event_structured_data(self, request)
         context["og_type"] = "website"
         return context
 
     @path("ics/", name="ics")
     def ics_view(self, request):
-        from events.calendar import calendar_response
-
         return calendar_response(
             request,
             [self],
@@ -390,9 +400,6 @@ class EventPagePillar(PillarLink):
 
 
 class EventOrganiser(Orderable):
-    ORGANISER, PARTNER = "organiser", "partner"
-    ROLES = [(ORGANISER, _("Organiser")), (PARTNER, _("Partner"))]
-
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organisers")
     organisation = models.ForeignKey(
         "home.Organisation",
@@ -400,7 +407,12 @@ class EventOrganiser(Orderable):
         related_name="+",
         verbose_name=_("organisation"),
     )
-    role = models.CharField(max_length=20, choices=ROLES, default=ORGANISER, verbose_name=_("role"))
+    role = models.CharField(
+        max_length=20,
+        choices=OrganiserRole.choices,
+        default=OrganiserRole.ORGANISER,
+        verbose_name=_("role"),
+    )
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
 

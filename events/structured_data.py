@@ -2,15 +2,18 @@
 
 from django.utils import timezone
 
+from events.choices import AttendanceMode, EventStatus, OrganiserRole
+from home.structured_data import SCHEMA_CONTEXT, image_list, without_empty
+
 STATUS = {
-    "scheduled": "https://schema.org/EventScheduled",
-    "postponed": "https://schema.org/EventPostponed",
-    "cancelled": "https://schema.org/EventCancelled",
+    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
+    EventStatus.POSTPONED: "https://schema.org/EventPostponed",
+    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
 }
 ATTENDANCE = {
-    "in_person": "https://schema.org/OfflineEventAttendanceMode",
-    "online": "https://schema.org/OnlineEventAttendanceMode",
-    "mixed": "https://schema.org/MixedEventAttendanceMode",
+    AttendanceMode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+    AttendanceMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    AttendanceMode.MIXED: "https://schema.org/MixedEventAttendanceMode",
 }
 
 
@@ -40,14 +43,14 @@ def event_structured_data(event, request):
             {
                 "@type": "Place",
                 "name": event.venue_name or event.venue_city,
-                "address": {key: value for key, value in address.items() if value},
+                "address": without_empty(address),
             }
         )
     if event.is_online and event.online_url:
         locations.append({"@type": "VirtualLocation", "url": event.online_url})
-    organisers = event.display_organisers()["organiser"]
+    organisers = event.display_organisers()[OrganiserRole.ORGANISER]
     data = {
-        "@context": "https://schema.org",
+        "@context": SCHEMA_CONTEXT,
         "@type": "Event",
         "name": event.title,
         "description": event.meta_description,
@@ -65,7 +68,5 @@ def event_structured_data(event, request):
         if event.registration_deadline:
             offer["validThrough"] = event.registration_deadline.isoformat()
         data["offers"] = offer
-    if event.image:
-        rendition = event.image.get_rendition("fill-1200x675|format-jpeg")
-        data["image"] = [request.build_absolute_uri(rendition.url)]
-    return {key: value for key, value in data.items() if value}
+    data["image"] = image_list(event.image, request)
+    return without_empty(data)

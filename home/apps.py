@@ -8,3 +8,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import signals  # noqa: F401
+        from home.models import Organisation, Person, SiteContent
+        from home.registry import moderated_models
+
+        for model in (SiteContent, Organisation, Person):
+            moderated_models.register(model)

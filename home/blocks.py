@@ -12,7 +12,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Locale
 
-from home.choices import ORGANISATION_KINDS
+from home.choices import OrganisationKind
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -169,7 +169,9 @@ class OrganisationListBlock(blocks.StructBlock):
     """Every organisation of one kind (members, partners, networks), in the page's language."""
 
     heading = blocks.CharBlock(required=False, label=_("heading"))
-    kind = blocks.ChoiceBlock(choices=ORGANISATION_KINDS, default="network", label=_("kind"))
+    kind = blocks.ChoiceBlock(
+        choices=OrganisationKind.choices, default=OrganisationKind.NETWORK, label=_("kind")
+    )
 
     class Meta:
         icon = "group"

@@ -4,21 +4,29 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 SOURCE_ACTIONS = {"change", "delete", "publish", "lock", "unlock"}
 
 
+EDIT_SOURCE_LANGUAGE = "home.edit_source_language"
+
+
+def may_edit_source_language(user):
+    """Whether `user` may change the Italian source (superusers always may)."""
+    return user.has_perm(EDIT_SOURCE_LANGUAGE)
+
+
 class SourceLanguagePermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, except that translators cannot touch the Italian source.
+    """Model permissions, plus `home.edit_source_language` to touch the Italian source.
 
     Wagtail's snippet permissions are per model, not per language; translators
     need `change` to translate snippets with wagtail-localize, so the source
-    language is fenced off here.
+    language is fenced off here, by a permission rather than by group names.
     """
 
     def user_has_permission_for_instance(self, user, action, instance):
-        from home.roles import is_translator_only
-
         if not self.user_has_permission(user, action):
             return False
         editing_source = instance.locale_id == Locale.get_default().pk
-        return not (editing_source and action in SOURCE_ACTIONS and is_translator_only(user))
+        return not (
+            editing_source and action in SOURCE_ACTIONS and not may_edit_source_language(user)
+        )
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return any(
@@ -26,9 +34,7 @@ class SourceLanguagePermissionPolicy(ModelPermissionPolicy):
         )
 
     def instances_user_has_any_permission_for(self, user, actions):
-        from home.roles import is_translator_only
-
         instances = super().instances_user_has_any_permission_for(user, actions)
-        if set(actions) <= SOURCE_ACTIONS and is_translator_only(user):
+        if set(actions) <= SOURCE_ACTIONS and not may_edit_source_language(user):
             instances = instances.exclude(locale=Locale.get_default())
         return instances

@@ -20,10 +20,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.models import Organisation, Person, SiteContent
-
-# Snippets that visitors see: an editor's change goes live once a manager approves it.
-MODERATED_SNIPPETS = (SiteContent, Organisation, Person)
+from home.registry import moderated_models, personal_data_models
 
 EDITORS = "Redattori"
 MANAGERS = "Responsabili della comunicazione"
@@ -32,6 +29,9 @@ WORKFLOW_NAME = "Approvazione dei responsabili"
 TASK_NAME = "Revisione dei responsabili"
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+# Held by editors and managers, not translators: the Italian source of snippets
+# is fenced off by this permission (home.permissions), never by group names.
+EDIT_SOURCE = ("home", "edit_source_language")
 SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
 # Groups Wagtail's own migrations create; replaced by the three roles above.
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
@@ -40,6 +40,7 @@ WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 MODEL_PERMISSIONS = {
     EDITORS: [
         ADMIN_ACCESS,
+        EDIT_SOURCE,
         ("home", "add_organisation"),
         ("home", "change_organisation"),
         ("home", "add_person"),
@@ -50,6 +51,7 @@ MODEL_PERMISSIONS = {
     ],
     MANAGERS: [
         ADMIN_ACCESS,
+        EDIT_SOURCE,
         ("home", "add_organisation"),
         ("home", "change_organisation"),
         ("home", "delete_organisation"),
@@ -128,6 +130,16 @@ COLLECTION_PERMISSIONS = {
 }
 
 
+def model_permissions(role):
+    """The role's model permissions: this file's, plus reading personal data for managers."""
+    permissions = list(MODEL_PERMISSIONS[role])
+    if role == MANAGERS:
+        # Visitors' personal data is read by managers only (home.registry).
+        for model in personal_data_models:
+            permissions.append((model._meta.app_label, f"view_{model._meta.model_name}"))
+    return permissions
+
+
 def _permission(app_label, codename):
     if (app_label, codename) == SUBMIT_TRANSLATION:
         return _submit_translation_permission()
@@ -167,9 +179,9 @@ def apply_roles():
     groups = {}
     # Wagtail's migrations create the root collection; a flushed database has none.
     root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    for name, permissions in MODEL_PERMISSIONS.items():
+    for name in MODEL_PERMISSIONS:
         group = Group.objects.get_or_create(name=name)[0]
-        group.permissions.set([_permission(*perm) for perm in permissions])
+        group.permissions.set([_permission(*perm) for perm in model_permissions(name)])
         GroupPagePermission.objects.filter(group=group).delete()
         for language_code, codenames in PAGE_PERMISSIONS[name].items():
             for page in _homes(language_code):
@@ -201,16 +213,8 @@ def apply_workflow(managers):
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     root = Page.get_first_root_node()
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
-    for model in MODERATED_SNIPPETS:
+    for model in moderated_models:
         WorkflowContentType.objects.update_or_create(
             content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
         )
     return workflow
-
-
-def is_translator_only(user):
-    """A translator who is neither editor nor manager: kept away from the Italian source."""
-    if user.is_superuser:
-        return False
-    names = set(user.groups.values_list("name", flat=True))
-    return TRANSLATORS in names and not names & {EDITORS, MANAGERS}

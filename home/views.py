@@ -7,7 +7,7 @@ from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Page
 
-from home.templatetags.site_tags import live_translations, site_homes
+from home.languages import live_translations, site_homes
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import Organisation, Person, SiteContent, Tag
 from home.permissions import SourceLanguagePermissionPolicy
-from home.roles import MANAGERS
 from home.translation_status import translation_status_view
 
 
@@ -88,11 +87,3 @@ def register_translation_status_menu_item():
     return TranslationStatusMenuItem(
         _("Translation status"), reverse("translation_status"), icon_name="globe", order=50
     )
-
-
-@hooks.register("filter_form_submissions_for_user")
-def only_managers_read_requests(user, editable_forms):
-    """Requests hold visitors' personal data: managers read and export them, editors do not."""
-    if user.is_superuser or user.groups.filter(name=MANAGERS).exists():
-        return editable_forms
-    return editable_forms.none()

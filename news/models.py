@@ -1,7 +1,6 @@
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -9,7 +8,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -17,7 +17,13 @@ from home.blocks import BodyBlock
 from home.localization import localized_pages
 from home.models import BasePage, Tag, localized_tags, with_renditions
 from home.pagination import ListingPageMixin, archive_year
+from home.registry import FeedLink
+from news.feeds import NewsAtomFeed, NewsRssFeed
+from news.structured_data import news_article
 from pillars.models import PillarLink
+
+# The feeds every index offers: route, name in the link's title, media type.
+FEEDS = [("rss", "RSS", "application/rss+xml"), ("atom", "Atom", "application/atom+xml")]
 
 
 class NewsIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
@@ -36,15 +42,7 @@ class NewsIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
 
     def news_items(self):
         """Live, public news of this index's language, newest first, ready for cards."""
-        return (
-            NewsPage.objects.live()
-            .public()
-            .child_of(self)
-            .filter(locale_id=self.locale_id)
-            .prefetch_related(with_renditions("image"), "tagged_items__tag")
-            .defer_streamfields()
-            .order_by("-date", "-pk")
-        )
+        return NewsPage.objects.for_cards().child_of(self).in_language_of(self).newest_first()
 
     def years(self):
         """The years that have news, newest first."""
@@ -54,6 +52,18 @@ class NewsIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
         context = self.listing_page(request, items, route, *route_args)
         context["news_list"] = attach_display_tags(context["page_obj"].object_list, self.locale)
         return {**context, "years": self.years(), **extra}
+
+    @classmethod
+    def feed_links(cls, request, language_code):
+        """The RSS and Atom feeds of a language's news, for every page's head."""
+        index = cls.objects.live().public().filter(locale__language_code=language_code).first()
+        if index is None:
+            return []
+        base = index.get_full_url(request)
+        return [
+            FeedLink(f"{index.title} ({name})", mime_type, base + index.reverse_subpage(route))
+            for route, name, mime_type in FEEDS
+        ]
 
     @path("", name="index")
     def index_view(self, request):
@@ -77,14 +87,10 @@ class NewsIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
 
     @path("feed/rss/", name="rss")
     def rss_view(self, request):
-        from news.feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_view(self, request):
-        from news.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
 
@@ -97,6 +103,27 @@ def attach_display_tags(news_items, locale):
         keys = [tagged.tag.translation_key for tagged in item.tagged_items.all()]
         item.card_tags = [by_key[key] for key in dict.fromkeys(keys) if key in by_key]
     return items
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def for_cards(self):
+        """Live, public news with what a card shows (image renditions, tags), bodies left out."""
+        return (
+            self.live()
+            .public()
+            .prefetch_related(with_renditions("image"), "tagged_items__tag")
+            .defer_streamfields()
+        )
+
+    def in_language_of(self, page):
+        return self.filter(locale_id=page.locale_id)
+
+    def in_pillar(self, pillar):
+        """News that name `pillar`, whichever language's version of it they point at."""
+        return self.filter(pillar_links__pillar__translation_key=pillar.translation_key).distinct()
+
+    def newest_first(self):
+        return self.order_by("-date", "-pk")
 
 
 class NewsPageTag(TaggedItemBase):
@@ -126,6 +153,8 @@ class NewsPage(BasePage):
         verbose_name=_("tags"),
         help_text=_("Topics in Italian; translate them under Snippets → Tags."),
     )
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
 
     content_panels = [
         *Page.content_panels,
@@ -175,37 +204,13 @@ class NewsPage(BasePage):
         pages = [related.page for related in self.related_pages.select_related("page")]
         return localized_pages(pages, self.locale)
 
-    def structured_data(self, request):
-        """schema.org NewsArticle, for search engines."""
-        organisation = {
-            "@type": "Organization",
-            "name": gettext("Lombardy Life Sciences Cluster"),
-            "url": self.get_site().root_page.localized.get_full_url(request),
-        }
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": self.title,
-            "description": self.meta_description,
-            "inLanguage": self.locale.language_code,
-            "datePublished": self.date.isoformat() if self.date else None,
-            "dateModified": (self.last_published_at or timezone.now()).isoformat(),
-            "mainEntityOfPage": self.get_full_url(request),
-            "author": organisation,
-            "publisher": organisation,
-        }
-        if self.image:
-            rendition = self.image.get_rendition("fill-1200x675|format-jpeg")
-            data["image"] = [request.build_absolute_uri(rendition.url)]
-        return {key: value for key, value in data.items() if value}
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = self.get_parent().specific
         context["tags"] = self.display_tags()
         context["related_pages"] = self.display_related_pages()
         context["pillars"] = self.display_pillars()
-        context["structured_data"] = self.structured_data(request)
+        context["structured_data"] = news_article(self, request)
         context["og_type"] = "article"
         return context
 

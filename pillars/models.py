@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -21,12 +20,22 @@ from home.blocks import BodyBlock
 from home.localization import localized_objects, localized_pages
 from home.models import BasePage, with_renditions
 
+
+class InitiativeStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+
+
 AIMS_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-LATEST = 3
 
 
 class PillarPage(BasePage):
-    """One of the cluster's areas of work, with its initiatives, news and events."""
+    """One of the cluster's areas of work, with its initiatives.
+
+    Its template shows the news and coming events that name it through the
+    news and events template tags: pillars know nothing of either.
+    """
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pillars.InitiativePage"]
@@ -63,58 +72,14 @@ class PillarPage(BasePage):
             .order_by("path")
         )
 
-    def latest_news(self, count=LATEST):
-        """The newest news items of this language that name this pillar, in any language."""
-        from news.models import NewsPage, attach_display_tags
-
-        items = (
-            NewsPage.objects.live()
-            .public()
-            .filter(
-                locale_id=self.locale_id, pillar_links__pillar__translation_key=self.translation_key
-            )
-            .distinct()
-            .prefetch_related(with_renditions("image"), "tagged_items__tag")
-            .defer_streamfields()
-            .order_by("-date", "-pk")[:count]
-        )
-        return attach_display_tags(items, self.locale)
-
-    def next_events(self, count=LATEST):
-        """The coming events of this language that name this pillar."""
-        from events.models import EventPage
-
-        return list(
-            EventPage.objects.live()
-            .public()
-            .filter(
-                locale_id=self.locale_id,
-                pillar_links__pillar__translation_key=self.translation_key,
-                ends_at__gt=timezone.now(),
-            )
-            .distinct()
-            .select_related("locale")
-            .prefetch_related(with_renditions("image"))
-            .defer_streamfields()
-            .order_by("starts_at", "pk")[:count]
-        )
-
     def get_context(self, request, *args, **kwargs):
-        from news.models import NewsIndexPage
-
         context = super().get_context(request, *args, **kwargs)
         context["initiatives"] = self.initiatives()
-        context["news"] = self.latest_news()
-        context["news_index"] = NewsIndexPage.objects.live().sibling_of(self).first()
-        context["events"] = self.next_events()
         return context
 
 
 class InitiativePage(BasePage):
     """A project sheet of the operating plan: aims, period, status, partners, contact."""
-
-    PLANNED, ACTIVE, COMPLETED = "planned", "active", "completed"
-    STATUSES = [(PLANNED, _("Planned")), (ACTIVE, _("Active")), (COMPLETED, _("Completed"))]
 
     parent_page_types = ["pillars.PillarPage"]
     subpage_types = []
@@ -135,7 +100,7 @@ class InitiativePage(BasePage):
     )
     status = models.CharField(
         max_length=20,
-        choices=STATUSES,
+        choices=InitiativeStatus.choices,
         blank=True,
         verbose_name=_("status"),
         help_text=_("Leave empty when not known."),

@@ -8,7 +8,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from home.templatetags.site_tags import hreflang_alternates
+from home.languages import hreflang_alternates
 
 
 class MultilingualSitemap(Sitemap):

@@ -15,8 +15,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from home.languages import site_homes
 from home.pagination import paginate
-from home.templatetags.site_tags import site_homes
 
 RESULTS_PER_PAGE = 10
 # Nobody types more; longer input is pasted text, and every word costs the

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ServicesConfig(AppConfig):
     name = "services"
     verbose_name = _("Services for members")
+
+    def ready(self):
+        from home.registry import personal_data_models
+        from services.models import ServiceRequest
+
+        personal_data_models.register(ServiceRequest)

@@ -111,6 +111,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+        # Checked with has_perm wherever the Italian source is protected
+        # (home.permissions): editors and managers hold it, translators do not.
+        permissions = [("edit_source_language", _("Can edit the Italian source of content"))]
 
     def clean(self):
         super().clean()

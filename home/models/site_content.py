@@ -4,25 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
-    Orderable,
-    RevisionMixin,
-    TranslatableMixin,
-    WorkflowMixin,
-)
+from wagtail.models import Orderable
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.localization import localized_pages
+from home.models.snippets import ModeratedSnippet
 
-class SiteContent(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    ClusterableModel,
-):
+
+class SiteContent(ModeratedSnippet, ClusterableModel):
     """Footer, contacts and social links: one record per language.
 
     Wagtail's site settings cannot be translated, so this is a translatable
@@ -78,7 +67,7 @@ class SiteContent(
         SynchronizedField("footer_links", overridable=False),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ModeratedSnippet.Meta):
         verbose_name = _("site content")
         verbose_name_plural = _("site content")
         constraints = [
@@ -104,8 +93,6 @@ class SiteContent(
 
     def display_footer_links(self):
         """The footer's pages in this record's language, untranslated ones left out."""
-        from home.localization import localized_pages
-
         return localized_pages([link.page for link in self.footer_links.all()], self.locale)
 
 

@@ -11,28 +11,36 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.choices import ORGANISATION_KINDS
+from home.choices import OrganisationKind
 
 
-class Organisation(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    index.Indexed,
-    models.Model,
+class ModeratedSnippet(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin
 ):
-    """A member, partner, network or institution, shared by events, initiatives and pages."""
+    """A translatable snippet that visitors see: drafts, revisions, locking and approval.
 
-    KINDS = ORGANISATION_KINDS
+    The front end shows only live versions; a model of this kind is put under
+    the approval workflow by registering it in `home.registry.moderated_models`.
+    """
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+
+class Organisation(ModeratedSnippet, index.Indexed):
+    """A member, partner, network or institution, shared by events, initiatives and pages."""
 
     name = models.CharField(
         max_length=200,
         verbose_name=_("name"),
         help_text=_("The organisation's name; translate it only if it has an official one."),
     )
-    kind = models.CharField(max_length=20, choices=KINDS, default="partner", verbose_name=_("kind"))
+    kind = models.CharField(
+        max_length=20,
+        choices=OrganisationKind.choices,
+        default=OrganisationKind.PARTNER,
+        verbose_name=_("kind"),
+    )
     website = models.URLField(blank=True, verbose_name=_("website"))
     logo = models.ForeignKey(
         "home.CustomImage",
@@ -66,7 +74,7 @@ class Organisation(
         SynchronizedField("logo"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ModeratedSnippet.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
@@ -75,15 +83,7 @@ class Organisation(
         return self.name
 
 
-class Person(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    TranslatableMixin,
-    index.Indexed,
-    models.Model,
-):
+class Person(ModeratedSnippet, index.Indexed):
     """A speaker or contact person."""
 
     name = models.CharField(max_length=200, verbose_name=_("name"))
@@ -127,7 +127,7 @@ class Person(
         SynchronizedField("photo"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ModeratedSnippet.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name"]

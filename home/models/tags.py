@@ -7,6 +7,8 @@ from taggit.models import TagBase
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
+from home.localization import localized_objects
+
 
 class Tag(TranslatableMixin, TagBase):
     """A taggit tag that exists once per language.
@@ -71,6 +73,4 @@ def localized_tags(tags, locale):
     Tags without a translation in `locale` are left out, so an English page
     never shows an Italian tag.
     """
-    from home.localization import localized_objects
-
     return localized_objects(tags, locale)

@@ -1,0 +1,166 @@
+"""The languages of the page in view, and the per-request look-ups they need.
+
+One plain module that views, the sitemap, the 404 page and the template tags
+all use: the site's home page per language, a page's live translations, the
+nearest translated ancestor where a translation is missing, the hreflang
+alternates and the language switcher's targets, and each language's site
+content. Look-ups that every part of a page needs are made once per request.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from home.models import HomePage, SiteContent
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One language of the page in view, as the switcher and hreflang need it."""
+
+    code: str
+    name: str
+    url: str
+    full_url: str
+    is_current: bool
+    # True when this language has no translation of the page and the link
+    # leads to the nearest translated ancestor (or the home) instead.
+    is_fallback: bool
+    # True when the visitor should be told so: a page is in view but untranslated.
+    needs_note: bool
+    target_title: str
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def language_name(code):
+    return dict(settings.LANGUAGES)[code]
+
+
+def live_translations(page):
+    """The page's live, public versions keyed by language code (one query)."""
+    pages = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return {p.locale.language_code: p for p in pages}
+
+
+def nearest_translated_ancestors(page, codes):
+    """For each language code, the deepest live ancestor translated into it (one query)."""
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    keys = list(ancestors.values_list("translation_key", flat=True))
+    found = {}
+    candidates = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale__language_code__in=codes)
+        .select_related("locale")
+        .order_by("depth")
+    )
+    for candidate in candidates:
+        found[candidate.locale.language_code] = candidate
+    return found
+
+
+def page_language_links(request, page):
+    """A LanguageLink per site language for `page` (or the home pages when there is none)."""
+    current = translation.get_language()
+    is_page = isinstance(page, Page) and page.pk
+    exact = live_translations(page) if is_page else {}
+    if is_page:
+        exact.setdefault(page.locale.language_code, page)
+    missing = [code for code in language_codes() if code not in exact]
+    fallbacks = nearest_translated_ancestors(page, missing) if missing and is_page else {}
+    still_missing = [code for code in missing if code not in fallbacks]
+    if still_missing and request is not None:
+        homes = site_homes(request)
+        fallbacks.update({code: homes[code] for code in still_missing if code in homes})
+    links = []
+    for code in language_codes():
+        target = exact.get(code) or fallbacks.get(code)
+        if target is None:
+            continue
+        is_fallback = code not in exact
+        links.append(
+            LanguageLink(
+                code=code,
+                name=language_name(code),
+                url=target.get_url(request),
+                full_url=target.get_full_url(request),
+                is_current=code == current,
+                is_fallback=is_fallback,
+                needs_note=is_fallback and bool(exact),
+                target_title=target.title,
+            )
+        )
+    return links
+
+
+def view_language_links(request, urls_by_language):
+    """LanguageLinks for a view that is not a page but answers in each language (search)."""
+    current = translation.get_language()
+    return [
+        LanguageLink(
+            code=code,
+            name=language_name(code),
+            url=urls_by_language[code],
+            full_url=request.build_absolute_uri(urls_by_language[code]),
+            is_current=code == current,
+            is_fallback=False,
+            needs_note=False,
+            target_title="",
+        )
+        for code in language_codes()
+        if code in urls_by_language
+    ]
+
+
+def hreflang_alternates(urls_by_language):
+    """(hreflang, URL) pairs for the versions given by language code, then x-default.
+
+    x-default is the source language's version, or the first one when the page
+    has no Italian version. Shared by the page head and the sitemap, so that
+    both always announce the same alternates.
+    """
+    if not urls_by_language:
+        return []
+    codes = [code for code in language_codes() if code in urls_by_language]
+    default = urls_by_language.get(settings.LANGUAGE_CODE) or urls_by_language[codes[0]]
+    return [(code, urls_by_language[code]) for code in codes] + [("x-default", default)]
+
+
+def site_homes(request):
+    """The live home page of each language of the request's site, by language code.
+
+    Looked up once per request: the menu, the language switcher, the search and
+    the 404 page all need it.
+    """
+    cached = getattr(request, "_clls_site_homes", None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request)
+    homes = {}
+    if site is not None:
+        pages = (
+            HomePage.objects.live()
+            .public()
+            .filter(translation_key=site.root_page.translation_key)
+            .select_related("locale")
+        )
+        homes = {home.locale.language_code: home for home in pages}
+    request._clls_site_homes = homes
+    return homes
+
+
+def site_content_for(request, language_code):
+    """A language's SiteContent, looked up once per request (footer and JSON-LD share it)."""
+    cache = getattr(request, "_clls_site_content", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._clls_site_content = cache
+    if language_code not in cache:
+        cache[language_code] = SiteContent.for_language(language_code)
+    return cache[language_code]
