@@ -10,6 +10,8 @@ PORT := 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEV := DJANGO_SETTINGS_MODULE=site_clls.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=site_clls.settings.test
+# The project's apps, top layer first (docs/architecture.md).
+APPS := site_clls demo news events services search pillars home
 
 .PHONY: help install install-dev system-deps messages compile-messages run demo test lint format check bench
 
@@ -61,14 +63,15 @@ demo: install compile-messages ## Migrate the database and build the demo site
 run: demo ## Install, build the demo site and serve it on http://127.0.0.1:8000/
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-lint: install-dev ## Ruff (lint and format check) and the template formatter
+lint: install-dev ## Ruff (lint and format check), the layering contracts and the template formatter
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djade --check --target-version 5.2 $$(find home news events pillars search site_clls -path '*/templates/*.html')
+	$(BIN)/lint-imports
+	$(BIN)/djade --check --target-version 5.2 $$(find $(APPS) -path '*/templates/*.html')
 
 format: install-dev ## Format Python and templates, and apply ruff's safe fixes
 	$(BIN)/ruff format .
-	-$(BIN)/djade --target-version 5.2 $$(find home news events pillars search site_clls -path '*/templates/*.html')
+	-$(BIN)/djade --target-version 5.2 $$(find $(APPS) -path '*/templates/*.html')
 	-$(BIN)/ruff check --fix .
 
 check: install-dev compile-messages ## Django system checks and the missing-migration check

@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -207,7 +206,6 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_MODERATION_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
 
 LOGGING = {
