@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -22,10 +21,10 @@ from events.choices import AttendanceMode, EventStatus, OrganiserRole
 from events.structured_data import event_structured_data
 from home.blocks import BodyBlock
 from home.formats import date_range
-from home.localization import localized_objects, localized_pages
-from home.models import BasePage, Tag, localized_tags, with_renditions
+from home.localization import localized_objects
+from home.models import BasePage, Tag, TaggedPageMixin, page_tags, with_renditions
 from home.pagination import ListingPageMixin, archive_year
-from pillars.models import PillarLink
+from pillars.models import PillarLink, PillarsMixin
 
 
 class EventIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
@@ -35,8 +34,7 @@ class EventIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
     template = "events/event_index_page.html"
-
-    translatable_fields = BasePage.translatable_fields
+    list_name = "event_list"
 
     class Meta:
         verbose_name = _("event index")
@@ -56,22 +54,15 @@ class EventIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
         """The years that have past events, newest first."""
         return [day.year for day in self.past_events().dates("start_date", "year", order="DESC")]
 
-    def listing_context(self, request, items, route, *route_args, **extra):
-        context = self.listing_page(request, items, route, *route_args)
-        context["event_list"] = context["page_obj"].object_list
-        return {**context, "years": self.archive_years(), **extra}
-
     @path("", name="index")
     def index_view(self, request):
-        context = self.listing_context(request, self.upcoming_events(), "index")
-        return self.render(request, context_overrides=context)
+        return self.render_listing(request, self.upcoming_events(), "index")
 
     @re_path(r"^(\d{4})/$", name="year")
     def year_view(self, request, year):
         year = archive_year(year)
         items = self.past_events().filter(start_date__year=year)
-        context = self.listing_context(request, items, "year", year, year=year)
-        return self.render(request, context_overrides=context)
+        return self.render_listing(request, items, "year", year, year=year)
 
     @path("feed/ical/", name="ical")
     def ical_view(self, request):
@@ -118,7 +109,7 @@ class EventPageTag(TaggedItemBase):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="event_items")
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
     """An event: when, where, how to take part, who organises it and its programme."""
 
     parent_page_types = ["events.EventIndexPage"]
@@ -181,12 +172,7 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     programme = StreamField(ProgrammeBlock(), blank=True, verbose_name=_("programme"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    tags = ClusterTaggableManager(
-        through=EventPageTag,
-        blank=True,
-        verbose_name=_("tags"),
-        help_text=_("Topics in Italian; translate them under Snippets → Tags."),
-    )
+    tags = page_tags(EventPageTag)
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
 
@@ -356,9 +342,6 @@ class EventPage(RoutablePageMixin, BasePage):
     def is_online(self):
         return self.attendance_mode in {AttendanceMode.ONLINE, AttendanceMode.MIXED}
 
-    def display_tags(self):
-        return localized_tags([tagged.tag for tagged in self.tagged_items.all()], self.locale)
-
     def display_organisers(self):
         """Organisers then partners, in the page's language (names fall back to the source)."""
         links = list(self.organisers.select_related("organisation"))
@@ -370,9 +353,6 @@ class EventPage(RoutablePageMixin, BasePage):
         for link in links:
             grouped[link.role].append(by_key[link.organisation.translation_key])
         return grouped
-
-    def display_pillars(self):
-        return localized_pages([link.pillar for link in self.pillar_links.all()], self.locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

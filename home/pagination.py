@@ -25,11 +25,29 @@ def archive_year(raw):
 
 
 class ListingPageMixin:
-    """A routable page that lists pages: paginated, with each route's canonical address."""
+    """A routable index page that lists pages: paginated, with each route's canonical address.
+
+    Subclasses name the list in the template's context, give the years of
+    their archive and may prepare the cards of one page of items.
+    """
 
     per_page = 12
+    list_name = "items"
 
-    def listing_page(self, request, items, route, *route_args):
+    def archive_years(self):
+        return []
+
+    def cards(self, items):
+        return items
+
+    def render_listing(self, request, items, route, *route_args, **extra):
         page_obj = paginate(request, items, self.per_page)
         canonical_url = self.get_full_url(request) + self.reverse_subpage(route, args=route_args)
-        return {"page_obj": page_obj, "canonical_url": canonical_url}
+        context = {
+            "page_obj": page_obj,
+            "canonical_url": canonical_url,
+            self.list_name: self.cards(page_obj.object_list),
+            "years": self.archive_years(),
+            **extra,
+        }
+        return self.render(request, context_overrides=context)

@@ -2,25 +2,32 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.localization import localized_pages
-from home.models import BasePage, Tag, localized_tags, with_renditions
+from home.models import (
+    BasePage,
+    PageLink,
+    RelatedPagesMixin,
+    Tag,
+    TaggedPageMixin,
+    localized_tags,
+    page_tags,
+    with_renditions,
+)
 from home.pagination import ListingPageMixin, archive_year
 from home.registry import FeedLink
 from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.structured_data import news_article
-from pillars.models import PillarLink
+from pillars.models import PillarLink, PillarsMixin
 
 # The feeds every index offers: route, name in the link's title, media type.
 FEEDS = [("rss", "RSS", "application/rss+xml"), ("atom", "Atom", "application/atom+xml")]
@@ -33,8 +40,7 @@ class NewsIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
     template = "news/news_index_page.html"
-
-    translatable_fields = BasePage.translatable_fields
+    list_name = "news_list"
 
     class Meta:
         verbose_name = _("news index")
@@ -44,14 +50,12 @@ class NewsIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
         """Live, public news of this index's language, newest first, ready for cards."""
         return NewsPage.objects.for_cards().child_of(self).in_language_of(self).newest_first()
 
-    def years(self):
+    def archive_years(self):
         """The years that have news, newest first."""
         return [day.year for day in self.news_items().dates("date", "year", order="DESC")]
 
-    def listing_context(self, request, items, route, *route_args, **extra):
-        context = self.listing_page(request, items, route, *route_args)
-        context["news_list"] = attach_display_tags(context["page_obj"].object_list, self.locale)
-        return {**context, "years": self.years(), **extra}
+    def cards(self, items):
+        return attach_display_tags(items, self.locale)
 
     @classmethod
     def feed_links(cls, request, language_code):
@@ -67,23 +71,20 @@ class NewsIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
 
     @path("", name="index")
     def index_view(self, request):
-        context = self.listing_context(request, self.news_items(), "index")
-        return self.render(request, context_overrides=context)
+        return self.render_listing(request, self.news_items(), "index")
 
     @path("tag/<str:slug>/", name="tag")
     def tag_view(self, request, slug):
         # Only this language's tags: another language's slug is a 404.
         tag = get_object_or_404(Tag, locale_id=self.locale_id, slug=slug)
         items = self.news_items().filter(tagged_items__tag__translation_key=tag.translation_key)
-        context = self.listing_context(request, items.distinct(), "tag", slug, tag=tag)
-        return self.render(request, context_overrides=context)
+        return self.render_listing(request, items.distinct(), "tag", slug, tag=tag)
 
     @re_path(r"^(\d{4})/$", name="year")
     def year_view(self, request, year):
         year = archive_year(year)
         items = self.news_items().filter(date__year=year)
-        context = self.listing_context(request, items, "year", year, year=year)
-        return self.render(request, context_overrides=context)
+        return self.render_listing(request, items, "year", year, year=year)
 
     @path("feed/rss/", name="rss")
     def rss_view(self, request):
@@ -133,7 +134,7 @@ class NewsPageTag(TaggedItemBase):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="news_items")
 
 
-class NewsPage(BasePage):
+class NewsPage(TaggedPageMixin, PillarsMixin, RelatedPagesMixin, BasePage):
     """A news item: date, summary, image, body, tags and related pages."""
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -147,12 +148,7 @@ class NewsPage(BasePage):
         help_text=_("Leave empty to use the day the news is first published."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    tags = ClusterTaggableManager(
-        through=NewsPageTag,
-        blank=True,
-        verbose_name=_("tags"),
-        help_text=_("Topics in Italian; translate them under Snippets → Tags."),
-    )
+    tags = page_tags(NewsPageTag)
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
@@ -194,16 +190,6 @@ class NewsPage(BasePage):
             self.date = timezone.localdate(self.first_published_at or timezone.now())
         return super().save(*args, **kwargs)
 
-    def display_tags(self):
-        return localized_tags([tagged.tag for tagged in self.tagged_items.all()], self.locale)
-
-    def display_pillars(self):
-        return localized_pages([link.pillar for link in self.pillar_links.all()], self.locale)
-
-    def display_related_pages(self):
-        pages = [related.page for related in self.related_pages.select_related("page")]
-        return localized_pages(pages, self.locale)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = self.get_parent().specific
@@ -219,14 +205,9 @@ class NewsPagePillar(PillarLink):
     news_page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="pillar_links")
 
 
-class NewsPageRelatedPage(Orderable):
+class NewsPageRelatedPage(PageLink):
     news_page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_pages")
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
-    )
 
-    panels = [FieldPanel("page")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PageLink.Meta):
         verbose_name = _("related page")
         verbose_name_plural = _("related pages")

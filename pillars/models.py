@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.localization import localized_objects, localized_pages
-from home.models import BasePage, with_renditions
+from home.models import BasePage, PageLink, RelatedPagesMixin, with_renditions
 
 
 class InitiativeStatus(models.TextChoices):
@@ -78,7 +78,7 @@ class PillarPage(BasePage):
         return context
 
 
-class InitiativePage(BasePage):
+class InitiativePage(RelatedPagesMixin, BasePage):
     """A project sheet of the operating plan: aims, period, status, partners, contact."""
 
     parent_page_types = ["pillars.PillarPage"]
@@ -161,10 +161,6 @@ class InitiativePage(BasePage):
             return None
         return localized_objects([self.contact], self.locale, fallback=True)[0]
 
-    def display_related_pages(self):
-        pages = [link.page for link in self.related_pages.select_related("page")]
-        return localized_pages(pages, self.locale)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["pillar"] = self.get_parent().specific
@@ -186,13 +182,18 @@ class InitiativePartner(Orderable):
     panels = [FieldPanel("organisation")]
 
 
-class InitiativeRelatedPage(Orderable):
+class InitiativeRelatedPage(PageLink):
     initiative = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="related_pages")
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
-    )
 
     panels = [PageChooserPanel("page", page_type=["news.NewsPage", "events.EventPage"])]
+
+
+class PillarsMixin:
+    """For pages that name their pillars through a `pillar_links` orderable of PillarLink."""
+
+    def display_pillars(self):
+        """The page's pillars in its own language, untranslated ones left out."""
+        return localized_pages([link.pillar for link in self.pillar_links.all()], self.locale)
 
 
 class PillarLink(Orderable):

@@ -18,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import BasePage, with_renditions
+from home.models import BasePage, BodyPage, with_renditions
 from services.forms import RequestFormBuilder
 
 logger = logging.getLogger(__name__)
@@ -26,18 +26,13 @@ logger = logging.getLogger(__name__)
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class ServiceIndexPage(BasePage):
+class ServiceIndexPage(BodyPage):
     """The services the cluster offers its members."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["services.ServicePage"]
     max_count_per_parent = 1
     template = "services/service_index_page.html"
-
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
 
     class Meta:
         verbose_name = _("services index")

@@ -1,21 +1,26 @@
 from .images import CustomImage, CustomRendition, with_renditions
-from .pages import BasePage, HomePage, StandardPage
+from .pages import BasePage, BodyPage, HomePage, PageLink, RelatedPagesMixin, StandardPage
 from .site_content import FooterLink, SiteContent, SocialLink
 from .snippets import Organisation, Person
-from .tags import Tag, localized_tags
+from .tags import Tag, TaggedPageMixin, localized_tags, page_tags
 
 __all__ = [
     "BasePage",
+    "BodyPage",
     "CustomImage",
     "CustomRendition",
     "FooterLink",
     "HomePage",
     "Organisation",
+    "PageLink",
     "Person",
+    "RelatedPagesMixin",
     "SiteContent",
     "SocialLink",
     "StandardPage",
     "Tag",
+    "TaggedPageMixin",
     "localized_tags",
+    "page_tags",
     "with_renditions",
 ]

@@ -3,11 +3,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.localization import localized_pages
 
 
 class BasePage(Page):
@@ -84,7 +85,20 @@ class BasePage(Page):
         return self.search_description or self.summary
 
 
-class HomePage(BasePage):
+class BodyPage(BasePage):
+    """A page whose content is one body of blocks after the summary and image."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BodyPage):
     """The home of one language: who the cluster is, and the way into every section."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -104,10 +118,6 @@ class HomePage(BasePage):
         help_text=_("Who the cluster is, shown under the introduction."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
-
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
@@ -122,19 +132,39 @@ class HomePage(BasePage):
             raise ValidationError(_("This language already has a home page."))
 
 
-class StandardPage(BasePage):
+class StandardPage(BodyPage):
     """A page of text: about the cluster, contacts, privacy, accessibility."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
     template = "home/standard_page.html"
 
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
-
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class RelatedPagesMixin:
+    """For pages with a `related_pages` orderable of PageLink."""
+
+    def display_related_pages(self):
+        """The related pages in this page's language, untranslated ones left out."""
+        links = self.related_pages.select_related("page")
+        return localized_pages([link.page for link in links], self.locale)
+
+
+class PageLink(Orderable):
+    """One page in an ordered list of links; subclasses add the ParentalKey to their owner.
+
+    Links are synchronised from the Italian source, so they may point at the
+    Italian page: show them with `home.localization.localized_pages`.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        abstract = True

@@ -8,6 +8,7 @@ from wagtail.models import Orderable
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.localization import localized_pages
+from home.models.pages import PageLink
 from home.models.snippets import ModeratedSnippet
 
 
@@ -120,14 +121,9 @@ class SocialLink(Orderable):
         verbose_name_plural = _("social links")
 
 
-class FooterLink(Orderable):
+class FooterLink(PageLink):
     site_content = ParentalKey(SiteContent, on_delete=models.CASCADE, related_name="footer_links")
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
-    )
 
-    panels = [FieldPanel("page")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PageLink.Meta):
         verbose_name = _("footer link")
         verbose_name_plural = _("footer links")

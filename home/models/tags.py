@@ -3,6 +3,7 @@ import re
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from taggit.models import TagBase
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
@@ -74,3 +75,21 @@ def localized_tags(tags, locale):
     never shows an Italian tag.
     """
     return localized_objects(tags, locale)
+
+
+class TaggedPageMixin:
+    """For pages with a `tags` field made by `page_tags`."""
+
+    def display_tags(self):
+        """The page's tags in its own language, untranslated ones left out."""
+        return localized_tags([tagged.tag for tagged in self.tagged_items.all()], self.locale)
+
+
+def page_tags(through):
+    """A page type's tags field: typed in Italian, translated as snippets, shown per language."""
+    return ClusterTaggableManager(
+        through=through,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Topics in Italian; translate them under Snippets → Tags."),
+    )
