@@ -136,14 +136,11 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
     ends_at = models.DateTimeField(editable=False, db_index=True)
 
     status = models.CharField(
-        max_length=20,
-        choices=EventStatus.choices,
-        default=EventStatus.SCHEDULED,
-        verbose_name=_("status"),
+        max_length=20, choices=EventStatus, default=EventStatus.SCHEDULED, verbose_name=_("status")
     )
     attendance_mode = models.CharField(
         max_length=20,
-        choices=AttendanceMode.choices,
+        choices=AttendanceMode,
         default=AttendanceMode.IN_PERSON,
         verbose_name=_("attendance"),
     )
@@ -389,7 +386,7 @@ class EventOrganiser(Orderable):
     )
     role = models.CharField(
         max_length=20,
-        choices=OrganiserRole.choices,
+        choices=OrganiserRole,
         default=OrganiserRole.ORGANISER,
         verbose_name=_("role"),
     )

@@ -25,8 +25,13 @@ class SourceLanguageEditView(snippet_views.EditView):
         return instance
 
 
-class SiteContentViewSet(SnippetViewSet):
+class SourceLanguageViewSet(SnippetViewSet):
+    """Snippets whose Italian source translators may not edit (see home.permissions)."""
+
     edit_view_class = SourceLanguageEditView
+
+
+class SiteContentViewSet(SourceLanguageViewSet):
     model = SiteContent
     icon = "site"
     menu_label = _("Footer and contacts")
@@ -34,8 +39,7 @@ class SiteContentViewSet(SnippetViewSet):
     list_display = ["__str__", "email", "phone"]
 
 
-class TagViewSet(SnippetViewSet):
-    edit_view_class = SourceLanguageEditView
+class TagViewSet(SourceLanguageViewSet):
     model = Tag
     icon = "tag"
     menu_label = _("Tags")
@@ -43,8 +47,7 @@ class TagViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class OrganisationViewSet(SnippetViewSet):
-    edit_view_class = SourceLanguageEditView
+class OrganisationViewSet(SourceLanguageViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -52,22 +55,16 @@ class OrganisationViewSet(SnippetViewSet):
     list_filter = ["kind"]
 
 
-class PersonViewSet(SnippetViewSet):
-    edit_view_class = SourceLanguageEditView
+class PersonViewSet(SourceLanguageViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
     list_display = ["name", "role", "affiliation"]
 
 
-# Snippets whose Italian source translators may not edit (see home.permissions).
-for model in (SiteContent, Tag, Organisation, Person):
-    register_permission_policy(model, SourceLanguagePermissionPolicy(model))
-
-register_snippet(SiteContentViewSet)
-register_snippet(OrganisationViewSet)
-register_snippet(PersonViewSet)
-register_snippet(TagViewSet)
+for viewset in (SiteContentViewSet, OrganisationViewSet, PersonViewSet, TagViewSet):
+    register_permission_policy(viewset.model, SourceLanguagePermissionPolicy(viewset.model))
+    register_snippet(viewset)
 
 
 @hooks.register("register_admin_urls")

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.fields import optional_link
 from home.localization import localized_objects, localized_pages
 from home.models import BasePage, PageLink, RelatedPagesMixin, with_renditions
 
@@ -100,19 +101,12 @@ class InitiativePage(RelatedPagesMixin, BasePage):
     )
     status = models.CharField(
         max_length=20,
-        choices=InitiativeStatus.choices,
+        choices=InitiativeStatus,
         blank=True,
         verbose_name=_("status"),
         help_text=_("Leave empty when not known."),
     )
-    contact = models.ForeignKey(
-        "home.Person",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("contact person"),
-    )
+    contact = optional_link("home.Person", _("contact person"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [

@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.fields import optional_link
 from home.models import BasePage, BodyPage, with_renditions
 from services.forms import RequestFormBuilder
 
@@ -130,13 +131,9 @@ class ServicePage(AbstractEmailForm, BasePage):
         verbose_name=_("thank-you message"),
         help_text=_("Shown once a request has been sent."),
     )
-    privacy_page = models.ForeignKey(
+    privacy_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("privacy notice"),
+        _("privacy notice"),
         help_text=_("The page the consent checkbox links to."),
     )
 

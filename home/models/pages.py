@@ -8,6 +8,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.fields import optional_link
 from home.localization import localized_pages
 
 
@@ -27,14 +28,8 @@ class BasePage(Page):
             "when the page has no search description."
         ),
     )
-    image = models.ForeignKey(
-        "home.CustomImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("image"),
-        help_text=_("Shown at the top of the page and on its card."),
+    image = optional_link(
+        "home.CustomImage", _("image"), help_text=_("Shown at the top of the page and on its card.")
     )
     image_alt = models.CharField(
         max_length=255,

@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.choices import OrganisationKind
+from home.fields import optional_link
 
 
 class ModeratedSnippet(
@@ -37,19 +38,12 @@ class Organisation(ModeratedSnippet, index.Indexed):
     )
     kind = models.CharField(
         max_length=20,
-        choices=OrganisationKind.choices,
+        choices=OrganisationKind,
         default=OrganisationKind.PARTNER,
         verbose_name=_("kind"),
     )
     website = models.URLField(blank=True, verbose_name=_("website"))
-    logo = models.ForeignKey(
-        "home.CustomImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("logo"),
-    )
+    logo = optional_link("home.CustomImage", _("logo"))
     description = models.TextField(
         blank=True,
         max_length=500,
@@ -93,22 +87,8 @@ class Person(ModeratedSnippet, index.Indexed):
         verbose_name=_("role"),
         help_text=_("For example “Research director”."),
     )
-    affiliation = models.ForeignKey(
-        Organisation,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="people",
-        verbose_name=_("affiliation"),
-    )
-    photo = models.ForeignKey(
-        "home.CustomImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("photo"),
-    )
+    affiliation = optional_link(Organisation, _("affiliation"), related_name="people")
+    photo = optional_link("home.CustomImage", _("photo"))
 
     panels = [
         FieldPanel("name"),
