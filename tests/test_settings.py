@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 from site_clls.settings.base import cache_from_url
 
@@ -138,6 +139,4 @@ def test_gunicorn_alone_serves_compressed_hashed_static_files(tmp_path):
 
 @pytest.mark.postgres
 def test_the_suite_runs_on_postgresql():
-    from django.db import connection
-
     assert connection.vendor == "postgresql"

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from services.models import ServiceRequest
 from tests.browser.accessibility import axe_violations
 from tests.demo_pages import DEMO_PAGES
 
@@ -64,8 +65,6 @@ def test_axe_reports_a_real_violation(page):
 
 
 def test_visitor_sends_a_request_in_english_and_it_is_stored(page, demo_site):
-    from services.models import ServiceRequest
-
     page.goto(f"{demo_site.url}/en/services/sportello-europa/")
     page.get_by_label("Full name").fill("Anna Rossi")
     page.get_by_label("Organisation").fill("Example Lab")

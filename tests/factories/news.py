@@ -3,6 +3,7 @@ import datetime
 import factory
 import wagtail_factories
 
+from home.models import Tag
 from news.models import NewsIndexPage, NewsPage
 from tests.factories.pages import _italian
 
@@ -31,7 +32,5 @@ class NewsPageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def tags(self, create, names, **kwargs):
         if create and names:
-            from home.models import Tag
-
             self.tags.set([Tag.objects.get_or_create(locale=self.locale, name=n)[0] for n in names])
             self.save()

@@ -3,6 +3,7 @@
 from django.test import TestCase
 
 from home.localization import translate_object
+from home.models import SiteContent
 from tests.factories import SocialLinkFactory, StandardPageFactory
 from tests.queries import query_count
 from tests.sites import build_bilingual_site, english
@@ -17,8 +18,6 @@ class ConstantQueriesTests(TestCase):
         """Add `count` menu pages in both languages and as many social links."""
         start = self.added = getattr(self, "added", 0)
         self.added += count
-        from home.models import SiteContent
-
         content = SiteContent.objects.get(locale=self.tree.italian)
         for number in range(start, start + count):
             page = StandardPageFactory(
