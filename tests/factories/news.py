@@ -1,29 +1,25 @@
 import datetime
 
 import factory
-import wagtail_factories
 
 from home.models import Tag
 from news.models import NewsIndexPage, NewsPage
-from tests.factories.pages import _italian
+from tests.factories.pages import SourcePageFactory, numbered
 
 
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
+class NewsIndexPageFactory(SourcePageFactory):
     title = "Notizie"
     slug = "notizie"
     summary = "Le novità del Cluster."
-    locale = factory.LazyFunction(_italian)
 
     class Meta:
         model = NewsIndexPage
 
 
-class NewsPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Notizia {n}")
-    slug = factory.Sequence(lambda n: f"notizia-{n}")
-    summary = factory.Sequence(lambda n: f"Sommario della notizia {n}.")
+class NewsPageFactory(SourcePageFactory):
+    title = numbered("Notizia")
+    summary = factory.Sequence("Sommario della notizia {}.".format)
     date = factory.Sequence(lambda n: datetime.date(2018, 1, 1) + datetime.timedelta(days=n))
-    locale = factory.LazyFunction(_italian)
 
     class Meta:
         model = NewsPage

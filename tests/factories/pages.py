@@ -1,5 +1,6 @@
 import factory
 import wagtail_factories
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home.models import HomePage, StandardPage
@@ -9,20 +10,32 @@ def _italian():
     return Locale.objects.get_or_create(language_code="it")[0]
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = "Cluster Lombardo Scienze della Vita"
-    slug = factory.Sequence(lambda n: f"home-{n}")
-    summary = "Il cluster lombardo delle scienze della vita."
+def numbered(text):
+    """'Notizia 0', 'Notizia 1', …: a distinct value per object made."""
+    return factory.Sequence(f"{text} {{}}".format)
+
+
+class SourcePageFactory(wagtail_factories.PageFactory):
+    """An Italian source page; its slug, unless a test gives one, is its title's, numbered."""
+
     locale = factory.LazyFunction(_italian)
+    slug = factory.LazyAttributeSequence(lambda page, n: f"{slugify(page.title)}-{n}")
+
+    class Meta:
+        abstract = True
+
+
+class HomePageFactory(SourcePageFactory):
+    title = "Cluster Lombardo Scienze della Vita"
+    summary = "Il cluster lombardo delle scienze della vita."
 
     class Meta:
         model = HomePage
 
 
-class StandardPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Pagina {n}")
+class StandardPageFactory(SourcePageFactory):
+    title = numbered("Pagina")
     summary = "Una pagina di testo."
-    locale = factory.LazyFunction(_italian)
 
     class Meta:
         model = StandardPage

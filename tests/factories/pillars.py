@@ -1,26 +1,19 @@
-import factory
-import wagtail_factories
-
 from pillars.models import InitiativePage, PillarPage
-from tests.factories.pages import _italian
+from tests.factories.pages import SourcePageFactory, numbered
 
 
-class PillarPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Ambito {n}")
-    slug = factory.Sequence(lambda n: f"ambito-{n}")
+class PillarPageFactory(SourcePageFactory):
+    title = numbered("Ambito")
     summary = "Un ambito di lavoro del Cluster."
     aims = "<p>Gli obiettivi dell'ambito.</p>"
-    locale = factory.LazyFunction(_italian)
 
     class Meta:
         model = PillarPage
 
 
-class InitiativePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Iniziativa {n}")
-    slug = factory.Sequence(lambda n: f"iniziativa-{n}")
+class InitiativePageFactory(SourcePageFactory):
+    title = numbered("Iniziativa")
     summary = "Una scheda progetto."
-    locale = factory.LazyFunction(_italian)
 
     class Meta:
         model = InitiativePage

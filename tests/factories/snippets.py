@@ -1,19 +1,23 @@
 import factory
-from wagtail.models import Locale
 
 from home.models import Organisation, Person, SiteContent, SocialLink, Tag
+from tests.factories.pages import _italian, numbered
 
 
-def _italian():
-    return Locale.objects.get_or_create(language_code="it")[0]
+class SourceSnippetFactory(factory.django.DjangoModelFactory):
+    """An Italian source record of a translatable model."""
+
+    locale = factory.LazyFunction(_italian)
+
+    class Meta:
+        abstract = True
 
 
-class SiteContentFactory(factory.django.DjangoModelFactory):
+class SiteContentFactory(SourceSnippetFactory):
     footer_text = "Associazione delle scienze della vita in Lombardia."
     address = "Via Esempio 1\n20100 Milano"
     email = "info@clls.example"
     phone = "+39 02 0000000"
-    locale = factory.LazyFunction(_italian)
 
     class Meta:
         model = SiteContent
@@ -28,28 +32,25 @@ class SocialLinkFactory(factory.django.DjangoModelFactory):
         model = SocialLink
 
 
-class TagFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"ricerca {n}")
-    locale = factory.LazyFunction(_italian)
+class TagFactory(SourceSnippetFactory):
+    name = factory.Sequence("ricerca {}".format)
 
     class Meta:
         model = Tag
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Organizzazione {n}")
+class OrganisationFactory(SourceSnippetFactory):
+    name = numbered("Organizzazione")
     kind = "partner"
     website = "https://organisation.example/"
-    locale = factory.LazyFunction(_italian)
 
     class Meta:
         model = Organisation
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Persona {n}")
+class PersonFactory(SourceSnippetFactory):
+    name = numbered("Persona")
     role = "Ricercatrice"
-    locale = factory.LazyFunction(_italian)
 
     class Meta:
         model = Person
