@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Locale
 
@@ -57,6 +59,20 @@ class FigureBlock(blocks.StructBlock):
         label = _("Image")
         template = "home/blocks/figure_block.html"
         description = _("An image with alt text and an optional caption.")
+
+    def get_preview_value(self):
+        """The newest image of the library, so that the preview needs no chosen image."""
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.normalize(
+            {
+                "image": {
+                    "image": image,
+                    "alt_text": image.default_alt_text if image else "",
+                    "decorative": False,
+                },
+                "caption": "Didascalia dell'immagine",
+            }
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -121,6 +137,11 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "home/blocks/video_block.html"
         value_class = VideoValue
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=M7lc1UVf-VE",
+            "title": "Un video da YouTube",
+            "caption": "Didascalia del video",
+        }
         description = _("A video from YouTube or Vimeo, loaded only when the visitor clicks play.")
 
     def clean(self, value):
@@ -142,6 +163,11 @@ class DocumentBlock(blocks.StructBlock):
         label = _("Document")
         template = "home/blocks/document_block.html"
         description = _("A downloadable document, with its type and size.")
+
+    def get_preview_value(self):
+        """The newest document of the library, so that the preview needs no chosen document."""
+        document = get_document_model().objects.order_by("-created_at").first()
+        return self.normalize({"document": document, "label": "Scarica il documento"})
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -202,4 +228,15 @@ class BodyBlock(blocks.StreamBlock):
     organisations = OrganisationListBlock()
 
     class Meta:
+        icon = "doc-full-inverse"
         label = _("Body")
+        template = "home/blocks/body_block.html"
+
+    def get_preview_value(self):
+        """A heading, a paragraph and a quote, each with its own preview value."""
+        return self.normalize(
+            [
+                (name, self.child_blocks[name].get_preview_value())
+                for name in ("heading", "paragraph", "quote")
+            ]
+        )
