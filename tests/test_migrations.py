@@ -1,156 +1,296 @@
-"""Migrations: the layers hold in the migration graph, and moving apps keeps the data."""
+"""Migrations: they depend one way like the imports, and the services' move keeps every row."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import psycopg
 import pytest
 from django.conf import settings
 from django.db.migrations.loader import MigrationLoader
+from psycopg import sql
 
-# Top layer first; apps of one layer never depend on each other.
-LAYERS = [{"demo"}, {"news", "events", "services", "search"}, {"pillars"}, {"home"}]
-# The last main before services and the demo builder left home.
+from tests.project import project_app_labels
+
+PROJECT = Path(settings.BASE_DIR)
+SCRIPTS = Path(__file__).parent / "migration_scripts"
+# The last main with the service models in the home app (before services/).
 PREVIOUS_MAIN = "cea0917612a7ba6f23e0bd1e8b619cff6e47493d"
-REPO = Path(settings.BASE_DIR)
+SERVICE_MODELS = ["serviceindexpage", "servicepage", "servicerequest", "serviceformfield"]
+# Top first, as in docs/architecture.md; the apps of one layer are independent sections.
+LAYERS = [{"site_clls"}, {"demo"}, {"news", "events", "services", "search"}, {"pillars"}, {"home"}]
 
 
-def layer_of(app_label):
-    return next((i for i, apps in enumerate(LAYERS) if app_label in apps), None)
+def import_layers():
+    """The layers of the import-linter contract, top first, each a set of app labels."""
+    config = tomllib.loads((PROJECT / "pyproject.toml").read_text())
+    (contract,) = (
+        contract
+        for contract in config["tool"]["importlinter"]["contracts"]
+        if contract["type"] == "layers"
+    )
+    return [{name.strip() for name in layer.split("|")} for layer in contract["layers"]]
 
 
-def wrong_way_dependencies(graph_edges):
-    """(migration, dependency) pairs where an app depends on its own layer or a higher one."""
-    wrong = []
-    for (app, name), (dep_app, dep_name) in graph_edges:
-        mine, theirs = layer_of(app), layer_of(dep_app)
-        if app == dep_app or mine is None or theirs is None:
-            continue
-        if theirs <= mine:
-            wrong.append((f"{app}.{name}", f"{dep_app}.{dep_name}"))
-    return wrong
-
-
-@pytest.mark.django_db
-def test_no_migration_depends_on_a_higher_or_sibling_app():
-    loader = MigrationLoader(None, ignore_no_migrations=True)
-    edges = [
-        (key, dependency)
-        for key, migration in loader.disk_migrations.items()
-        for dependency in migration.dependencies
-        if dependency[0] != "__setting__"
-    ]
-    assert wrong_way_dependencies(edges) == []
-
-
-def test_the_layer_check_catches_a_wrong_way_dependency():
-    edges = [(("home", "0009_x"), ("services", "0001")), (("news", "0009_x"), ("events", "0001"))]
-    assert wrong_way_dependencies(edges) == [
-        ("home.0009_x", "services.0001"),
-        ("news.0009_x", "events.0001"),
+def wrong_way_dependencies(edges, layers):
+    """The (migration, dependency) pairs that point at a higher layer or a sibling section."""
+    rank = {app: position for position, layer in enumerate(layers) for app in layer}
+    return [
+        f"{migration[0]}.{migration[1]} depends on {dependency[0]}.{dependency[1]}, "
+        + (
+            "an app beside it in the same layer"
+            if rank[dependency[0]] == rank[migration[0]]
+            else "an app of a higher layer"
+        )
+        for migration, dependency in edges
+        if migration[0] in rank
+        and dependency[0] in rank
+        and migration[0] != dependency[0]
+        and rank[dependency[0]] <= rank[migration[0]]
     ]
 
 
-OLD_DATA = """
-import json
-from django.contrib.auth.models import Group, Permission
-from home.models import ServicePage, ServiceRequest
-page = ServicePage.objects.get(locale__language_code="it", slug="sportello-europa")
-request = ServiceRequest.objects.create(
-    page=page, form_data={"nome": "Anna"}, language="it",
-    consent_given_at="2026-01-01T10:00:00+01:00", consent_text="Acconsento",
+@pytest.mark.parametrize(
+    ("migration", "dependency", "reason"),
+    [
+        (("home", "0009_x"), ("services", "0001_y"), "an app of a higher layer"),
+        (("pillars", "0009_x"), ("news", "0001_y"), "an app of a higher layer"),
+        (("news", "0009_x"), ("events", "0001_y"), "an app beside it in the same layer"),
+    ],
 )
-page.title = "Sportello Europa (rivisto)"
-revision = page.save_revision()
-group = Group.objects.create(name="Lettori delle richieste")
-group.permissions.add(Permission.objects.get(codename="view_servicerequest"))
-print(json.dumps({"page": page.pk, "request": request.pk, "revision": revision.pk}))
-"""
-
-NEW_CHECK = """
-import json, sys
-from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from wagtail.models import Page, Revision
-from wagtail_localize.models import TranslationSource
-from services.models import ServiceIndexPage, ServicePage
-made = json.loads(sys.argv[-1])
-page = ServicePage.objects.get(pk=made["page"])
-tables = connection.introspection.table_names()
-print(json.dumps({
-    "specific": sorted({type(p.specific).__name__ for p in Page.objects.filter(
-        content_type__app_label="services")}),
-    "index_pages": ServiceIndexPage.objects.count(),
-    "revision_title": Revision.objects.get(pk=made["revision"]).as_object().title,
-    "requests": list(page.get_submissions().values_list("pk", flat=True)),
-    "group_perms": sorted(Group.objects.get(name="Lettori delle richieste")
-        .permissions.values_list("content_type__app_label", "codename")),
-    "sources": [type(s.get_source_instance()).__name__ for s in TranslationSource.objects.filter(
-        specific_content_type__app_label="services")],
-    "home_service_types": ContentType.objects.filter(
-        app_label="home", model__startswith="service").count(),
-    "old_tables": sorted(t for t in tables if t.startswith("home_service")),
-    "new_tables": sorted(t for t in tables if t.startswith("services_service")),
-}))
-"""
+def test_wrong_way_dependency_is_reported_with_both_migrations(migration, dependency, reason):
+    problems = wrong_way_dependencies([(migration, dependency)], LAYERS)
+    assert problems == [
+        f"{migration[0]}.{migration[1]} depends on {dependency[0]}.{dependency[1]}, {reason}"
+    ]
 
 
-def run(cwd, *args, database_url):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "site_clls.settings.dev",
-        "DATABASE_URL": database_url,
-    }
-    done = subprocess.run(
+@pytest.mark.parametrize(
+    ("migration", "dependency"),
+    [
+        (("news", "0009_x"), ("home", "0001_y")),
+        (("events", "0009_x"), ("pillars", "0001_y")),
+        (("home", "0009_x"), ("home", "0001_y")),
+        (("services", "0009_x"), ("wagtailcore", "0098_apitoken")),
+    ],
+)
+def test_dependency_downwards_within_an_app_or_outside_the_project_is_fine(migration, dependency):
+    assert wrong_way_dependencies([(migration, dependency)], LAYERS) == []
+
+
+def test_migrations_and_imports_follow_the_same_layers():
+    assert import_layers() == LAYERS
+
+
+def test_every_app_of_the_project_has_a_layer():
+    assert project_app_labels() <= set().union(*LAYERS), "Add the new app to LAYERS."
+
+
+# wagtail-localize's first migration queries the database when it is imported.
+@pytest.mark.django_db
+def test_migrations_depend_only_on_lower_layers():
+    graph = MigrationLoader(None, ignore_no_migrations=True).graph
+    # The graph's parents include run_before, which reverses a dependency's direction.
+    edges = [
+        (key, parent.key)
+        for key, node in graph.node_map.items()
+        if key[0] in project_app_labels()
+        for parent in node.parents
+    ]
+    # A dependency the move itself needs, so cross-app edges are surely seen.
+    assert (
+        ("services", "0001_services_from_home"),
+        ("home", "0003_services_move_to_their_app"),
+    ) in edges
+    problems = wrong_way_dependencies(edges, LAYERS)
+    assert not problems, "\n".join(problems)
+
+
+class ThrowawayDatabases:
+    """Databases for the migration runs, on this test run's backend, all dropped at the end."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        url = os.environ.get("DATABASE_URL", "")
+        self.server = url if url.startswith("postgres") else None
+        self.names = []
+
+    def create(self, name, copy_of=None):
+        """A new database, empty or a copy of one made before; returns its DATABASE_URL."""
+        if self.server is None:
+            path = self.folder / f"{name}.sqlite3"
+            if copy_of:
+                shutil.copyfile(self.folder / f"{copy_of}.sqlite3", path)
+            return f"sqlite:///{path}"
+        # The pid keeps parallel runs apart and away from the main suite's `test` databases.
+        full_name = f"clls_migration_{os.getpid()}_{name}"
+        with self.connect() as connection:
+            connection.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(full_name))
+            )
+            create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(full_name))
+            if copy_of:
+                template = f"clls_migration_{os.getpid()}_{copy_of}"
+                create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
+            connection.execute(create)
+        self.names.append(full_name)
+        return urlsplit(self.server)._replace(path=f"/{full_name}").geturl()
+
+    def drop_all(self):
+        if self.server is None:
+            return
+        with self.connect() as connection:
+            for name in self.names:
+                connection.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+                )
+
+    def connect(self):
+        maintenance = urlsplit(self.server)._replace(path="/postgres").geturl()
+        return psycopg.connect(maintenance, autocommit=True)
+
+
+def manage(tree, database_url, *args, env=None, describe=None):
+    """Run manage.py in `tree` against `database_url`; fail with its output if it fails."""
+    result = subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=cwd,
-        env=env,
+        cwd=tree,
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "site_clls.settings.dev",
+            "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(tree / "media"),
+            **(env or {}),
+        },
         capture_output=True,
         text=True,
         timeout=600,
-        check=False,
     )
-    assert done.returncode == 0, f"{args[0]} failed:\n{done.stdout}\n{done.stderr}"
-    return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    assert result.returncode == 0, (
+        f"`manage.py {describe or ' '.join(args)}` in {tree} exited with {result.returncode}\n"
+        f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
+    )
+    return result.stdout
 
 
-def test_pages_requests_revisions_and_permissions_survive_the_move_to_services(tmp_path):
+def run_script(tree, database_url, name, **env):
+    """Run a script of migration_scripts/ with `tree`'s code; returns the JSON it printed last."""
+    stdout = manage(
+        tree,
+        database_url,
+        "shell",
+        "--no-imports",
+        "-c",
+        (SCRIPTS / name).read_text(),
+        env=env,
+        describe=f"shell -c <{name}>",
+    )
+    # The dev settings print e-mails (workflow notifications) to stdout before the JSON.
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def previous_main(tmp_path_factory):
+    """The previous main's tree, with its messages compiled as `make demo` does."""
     known = subprocess.run(
-        ["git", "-C", str(REPO), "cat-file", "-e", f"{PREVIOUS_MAIN}^{{commit}}"],
+        ["git", "-C", str(PROJECT), "cat-file", "-e", f"{PREVIOUS_MAIN}^{{commit}}"],
         capture_output=True,
-        check=False,
     )
     if known.returncode != 0:
-        pytest.skip(f"the previous main {PREVIOUS_MAIN[:7]} is not in this clone's history")
-    old = tmp_path / "previous-main"
-    old.mkdir()
+        pytest.skip(
+            f"Commit {PREVIOUS_MAIN} (the previous main) is not in the git history of "
+            f"{PROJECT} (a shallow clone?); `git fetch --unshallow` brings it."
+        )
+    tree = tmp_path_factory.mktemp("previous-main")
     archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", PREVIOUS_MAIN],
-        capture_output=True,
-        check=True,
+        ["git", "-C", str(PROJECT), "archive", PREVIOUS_MAIN], capture_output=True, check=True
     )
-    subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
-    database_url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    return tree
 
-    run(old, "compiletranslations", database_url=database_url)
-    run(old, "migrate", "--noinput", database_url=database_url)
-    run(old, "build_demo_site", "--base-url", "http://testserver", database_url=database_url)
-    made = run(old, "shell", "-c", OLD_DATA, database_url=database_url)
 
-    run(REPO, "migrate", "--noinput", database_url=database_url)
-    script = NEW_CHECK.replace("sys.argv[-1]", repr(made))
-    found = json.loads(run(REPO, "shell", "-c", script, database_url=database_url))
+@pytest.fixture(scope="module")
+def databases(tmp_path_factory):
+    throwaway = ThrowawayDatabases(tmp_path_factory.mktemp("databases"))
+    yield throwaway
+    throwaway.drop_all()
 
-    assert found["specific"] == ["ServiceIndexPage", "ServicePage"]
-    assert found["index_pages"] == 2
-    assert found["revision_title"] == "Sportello Europa (rivisto)"
-    assert found["requests"] == [json.loads(made)["request"]]
-    assert found["group_perms"] == [["services", "view_servicerequest"]]
-    assert found["sources"]
-    assert set(found["sources"]) <= {"ServiceIndexPage", "ServicePage"}
-    assert found["home_service_types"] == 0
-    assert found["old_tables"] == []
-    assert "services_servicepage" in found["new_tables"]
+
+@pytest.fixture(scope="module")
+def moved(previous_main, databases):
+    """A demo site built and used with the previous main, then migrated by the current code.
+
+    Returns the database URL and what the seed script made.
+    """
+    url = databases.create("moved")
+    manage(previous_main, url, "compiletranslations")
+    manage(previous_main, url, "migrate", "--noinput")
+    manage(previous_main, url, "build_demo_site", "--base-url", "http://testserver")
+    seeded = run_script(previous_main, url, "seed_services_in_home.py")
+    manage(PROJECT, url, "migrate", "--noinput")
+    return url, seeded
+
+
+def expected_service_data(seeded, app_label):
+    """What check_service_data.py should find when `app_label` owns the service models."""
+    return {
+        "service_pages": {
+            pk: f"{app_label}.{model}" for pk, model in seeded["service_pages"].items()
+        },
+        "revisions": {pk: f"{app_label}.{model}" for pk, model in seeded["revisions"].items()},
+        "draft_title": seeded["draft_title"],
+        "latest_revision": seeded["revision"],
+        "translation_sources": {
+            pk: {
+                "source": [f"{app_label}.{model}", page],
+                "as_instance": [f"{app_label}.{model}", page],
+            }
+            for pk, (model, page) in seeded["translation_sources"].items()
+        },
+        "workflow": {
+            "object": [f"{app_label}.servicepage", seeded["page"]],
+            "status": "in_progress",
+            "page_in_progress": True,
+            "task_revision": seeded["revision"],
+        },
+        "form_fields": sorted(seeded["form_data"]),
+        "submissions": {str(seeded["request"]): seeded["form_data"]},
+        "english_submissions": [seeded["request"]],
+        "group_permissions": [
+            f"{app_label}.change_servicepage",
+            f"{app_label}.view_servicerequest",
+        ],
+        "content_types": sorted(f"{app_label}.{model}" for model in SERVICE_MODELS),
+        "tables": sorted(f"{app_label}_{model}" for model in SERVICE_MODELS),
+    }
+
+
+def test_service_data_made_in_home_belongs_to_services_after_migrating(moved):
+    url, seeded = moved
+    assert seeded["group_permissions"] == ["home.change_servicepage", "home.view_servicerequest"]
+    assert set(seeded["service_pages"].values()) == {"serviceindexpage", "servicepage"}
+    assert seeded["translation_sources"], "The demo site has no translated service page."
+
+    found = run_script(
+        PROJECT, url, "check_service_data.py", SEEDED=json.dumps(seeded), SERVICES_APP="services"
+    )
+
+    assert found == expected_service_data(seeded, "services")
+
+
+def test_unapplying_the_move_gives_the_previous_main_its_data_back(previous_main, moved, databases):
+    _, seeded = moved
+    url = databases.create("reversed", copy_of="moved")
+    # services.0001 depends on home.0003, so this unapplies services too.
+    manage(PROJECT, url, "migrate", "home", "0002", "--noinput")
+
+    found = run_script(
+        previous_main, url, "check_service_data.py", SEEDED=json.dumps(seeded), SERVICES_APP="home"
+    )
+
+    assert found == expected_service_data(seeded, "home")
