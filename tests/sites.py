@@ -1,14 +1,17 @@
-"""Builds the small bilingual page trees the tests share."""
+"""The bilingual test site, built from one place: Italian pages with their English twins."""
 
 from dataclasses import dataclass
 
+from django.test import TestCase
 from wagtail.models import Locale, Page, Site
 
 from home.localization import translate_object
 from home.models import HomePage, StandardPage
-from tests.factories import HomePageFactory, SiteContentFactory, StandardPageFactory
+from tests.factories import PAGE_FACTORIES, SiteContentFactory, TagFactory
 
+# The English of every test string that needs a real one; the others get a marked copy.
 ENGLISH = {
+    # The site and its home
     "Cluster Lombardo Scienze della Vita": "Lombardy Life Sciences Cluster",
     "Il cluster lombardo delle scienze della vita.": "Lombardy's life-sciences cluster.",
     "Chi siamo": "About us",
@@ -18,6 +21,52 @@ ENGLISH = {
         "The life-sciences association of Lombardy."
     ),
     "Via Esempio 1\n20100 Milano": "1 Via Esempio\n20100 Milan",
+    "Privacy": "Privacy",
+    "privacy": "privacy",
+    # Section indexes
+    "Notizie": "News",
+    "notizie": "news",
+    "Le novità del Cluster.": "The Cluster's news.",
+    "Eventi": "Events",
+    "eventi": "events",
+    "Gli eventi del Cluster.": "The Cluster's events.",
+    "Servizi per i soci": "Services for members",
+    "servizi": "services",
+    # Tags; "Open Innovation" is the same word in both languages
+    "Ricerca clinica": "Clinical research",
+    "Biobanche": "Biobanks",
+    "Neuroscienze": "Neuroscience",
+    "Open Innovation": "Open Innovation",
+    # Places
+    "Milano": "Milan",
+    "Italia": "Italy",
+    "Bologna": "Bologna",
+    # People's roles
+    "Ricercatrice": "Researcher",
+    "Coordinatrice": "Coordinator",
+    "Ricercatrice al microscopio": "Researcher at a microscope",
+    # A service's request form
+    "Nome e cognome": "Full name",
+    "E-mail": "E-mail",
+    "Argomento": "Topic",
+    "Bandi europei\nInternazionalizzazione": "European calls\nInternationalisation",
+    # Pages that searches, the sitemap and the 404 page look for
+    "Approvato il piano": "The plan is approved",
+    "approvato-il-piano": "plan-approved",
+    "Il piano operativo del Cluster.": "The Cluster's operating plan.",
+    "Biobanche a Bologna": "Biobanks in Bologna",
+    "biobanche-bologna": "biobanks-bologna",
+    "Una rete di biobanche presentata a Bologna.": "A network of biobanks presented in Bologna.",
+    "Bandi europei": "European calls",
+    "bandi-europei": "european-calls",
+    "Come partecipare ai bandi europei.": "How to take part in European calls.",
+    "La ricerca clinica in Lombardia": "Clinical research in Lombardy",
+    "ricerca-clinica": "clinical-research",
+    "Come gli ospedali lombardi fanno ricerca.": "How Lombardy's hospitals do research.",
+    # What the translator types in the browser test of the publishing flow
+    "Nuovo bando per le biobanche": "New call for biobanks",
+    "Un bando dedicato alle biobanche lombarde.": "A call devoted to Lombardy's biobanks.",
+    "nuovo-bando-biobanche": "new-call-for-biobanks",
 }
 
 
@@ -30,6 +79,8 @@ def english(text):
 
 @dataclass
 class BilingualSite:
+    """The Italian tree and its English translation, grown a page at a time by the tests."""
+
     italian: Locale
     english: Locale
     site: Site
@@ -37,6 +88,48 @@ class BilingualSite:
     en_home: HomePage
     it_about: StandardPage
     en_about: StandardPage
+
+    def add(self, model, parent=None, *, translate=True, **fields):
+        """An Italian `model` page made by its factory, with its English twin unless told not.
+
+        The parent defaults to the Italian home where the page may live there, else
+        to the one page of its parent type under the home (see `index`).
+        """
+        page = PAGE_FACTORIES[model](parent=parent or self.default_parent(model), **fields)
+        if translate:
+            self.translate(page)
+        return page
+
+    def default_parent(self, model):
+        """Where a `model` page goes unless a test says: the home, else the one fitting index."""
+        parents = model.allowed_parent_page_models()
+        if HomePage in parents:
+            return self.it_home
+        (parent_model,) = parents
+        return self.index(parent_model)
+
+    def index(self, model, language="it"):
+        """The one `model` page under the home, made and translated on first use."""
+        try:
+            page = model.objects.child_of(self.it_home).get()
+        except model.DoesNotExist:
+            page = self.add(model, parent=self.it_home)
+        return page if language == "it" else self.english_of(page)
+
+    def translate(self, source, *, publish=True):
+        """The English twin of a page or snippet, written by wagtail-localize from `english`."""
+        return translate_object(source, self.english, english, publish=publish)
+
+    def english_of(self, page):
+        """The English twin of an Italian page or snippet."""
+        return page.get_translation(self.english)
+
+    def add_tag(self, name, *, translate=True):
+        """An Italian tag, translated unless told not."""
+        tag = TagFactory(name=name)
+        if translate:
+            self.translate(tag)
+        return tag
 
 
 def build_bilingual_site(*, with_site_content=True):
@@ -46,11 +139,11 @@ def build_bilingual_site(*, with_site_content=True):
     root = Page.get_first_root_node()
     root.get_children().delete()
     Site.objects.all().delete()
-    it_home = HomePageFactory(parent=root, slug="home")
+    it_home = PAGE_FACTORIES[HomePage](parent=root, slug="home")
     site = Site.objects.create(
         hostname="testserver", port=80, root_page=it_home, is_default_site=True
     )
-    it_about = StandardPageFactory(
+    it_about = PAGE_FACTORIES[StandardPage](
         parent=it_home, title="Chi siamo", slug="chi-siamo", show_in_menus=True
     )
     en_home = translate_object(it_home, english_locale, english)
@@ -67,3 +160,20 @@ def build_bilingual_site(*, with_site_content=True):
         it_about.specific,
         en_about.specific,
     )
+
+
+class BilingualSiteTestCase(TestCase):
+    """Tests on the bilingual site, built once per class into `cls.tree`; subclasses add to it."""
+
+    with_site_content = True
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.tree = build_bilingual_site(with_site_content=cls.with_site_content)
+
+    def page_html(self, url, params=None, *, status=200):
+        """The HTML that `url` answers with, its status checked."""
+        response = self.client.get(url, params)
+        self.assertEqual(response.status_code, status, url)
+        return response.content.decode()

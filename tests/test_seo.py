@@ -1,76 +1,49 @@
 """What search engines read: sitemap, robots.txt, structured data, and a 404 that finds the page."""
 
-import json
 import re
 from io import StringIO
 
 from defusedxml import ElementTree
 from django.core.management import call_command
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from home.localization import translate_object
-from home.models import HomePage
+from home.models import HomePage, StandardPage
+from news.models import NewsPage
 from tests.demo_pages import DEMO_PAGES
-from tests.factories import (
-    ImageFactory,
-    NewsIndexPageFactory,
-    NewsPageFactory,
-    StandardPageFactory,
-)
-from tests.sites import build_bilingual_site, english
+from tests.factories import ImageFactory
+from tests.markup import alternates, json_ld
+from tests.queries import assert_queries_do_not_grow
+from tests.sites import BilingualSiteTestCase
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-
-ENGLISH = {
-    "Notizie": "News",
-    "notizie": "news",
-    "Le novità del Cluster.": "The Cluster's news.",
-    "Approvato il piano": "The plan is approved",
-    "approvato-il-piano": "plan-approved",
-    "Il piano operativo del Cluster.": "The Cluster's operating plan.",
-}
-
-
-def to_english(text):
-    return ENGLISH.get(text) or english(text)
-
-
-def json_ld(html):
-    """Every JSON-LD block of a page, parsed."""
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
-    return [json.loads(block) for block in blocks]
 
 
 def by_type(blocks):
     return {block["@type"]: block for block in blocks}
 
 
-class SitemapTests(TestCase):
+class SitemapTests(BilingualSiteTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = build_bilingual_site()
-        cls.it_index = NewsIndexPageFactory(parent=cls.tree.it_home)
-        cls.en_index = translate_object(cls.it_index, cls.tree.english, to_english)
-        cls.it_news = NewsPageFactory(
-            parent=cls.it_index,
+        super().setUpTestData()
+        news = cls.tree.add(
+            NewsPage,
             title="Approvato il piano",
             slug="approvato-il-piano",
             summary="Il piano operativo del Cluster.",
         )
-        cls.en_news = translate_object(cls.it_news, cls.tree.english, to_english)
-        StandardPageFactory(parent=cls.tree.it_home, slug="solo-italiano")
-        StandardPageFactory(parent=cls.tree.it_home, slug="bozza", live=False)
-        private = StandardPageFactory(parent=cls.tree.it_home, slug="riservata")
+        cls.en_news = cls.tree.english_of(news)
+        cls.tree.add(StandardPage, slug="solo-italiano", translate=False)
+        cls.tree.add(StandardPage, slug="bozza", live=False, translate=False)
+        private = cls.tree.add(StandardPage, slug="riservata", translate=False)
         PageViewRestriction.objects.create(
             page=private, restriction_type=PageViewRestriction.PASSWORD, password="soci"
         )
-        StandardPageFactory(parent=private, slug="sotto-riservata")
-        draft_translation = StandardPageFactory(parent=cls.tree.it_home, slug="tradotta-in-bozza")
-        translate_object(draft_translation, cls.tree.english, to_english, publish=False)
+        cls.tree.add(StandardPage, parent=private, slug="sotto-riservata", translate=False)
+        draft_translation = cls.tree.add(StandardPage, slug="tradotta-in-bozza", translate=False)
+        cls.tree.translate(draft_translation, publish=False)
 
     def sitemap(self):
         response = self.client.get("/sitemap.xml")
@@ -138,10 +111,8 @@ class SitemapTests(TestCase):
         entries = self.sitemap()
         for location in ["http://testserver/it/notizie/", "http://testserver/it/solo-italiano/"]:
             with self.subTest(location=location):
-                html = self.client.get(location).content.decode()
-                head = dict(
-                    re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html)
-                )
+                html = self.page_html(location)
+                head = alternates(html)
                 self.assertEqual(head, entries[location]["alternates"])
 
     def test_each_url_carries_its_last_publication_date(self):
@@ -153,29 +124,19 @@ class SitemapTests(TestCase):
         )
 
     def test_the_sitemap_query_count_does_not_grow_with_the_pages(self):
-        self.client.get("/sitemap.xml")  # warm Wagtail's per-process caches
-        small = self.sitemap_queries()
-        for number in range(10):
-            page = StandardPageFactory(parent=self.tree.it_home, slug=f"altra-{number}")
-            translate_object(page, self.tree.english, to_english)
-        self.assertEqual(self.sitemap_queries(), small)
-        self.assertEqual(len(self.sitemap()), 30)
-
-    def sitemap_queries(self):
-        with CaptureQueriesContext(connection) as queries:
-            self.client.get("/sitemap.xml")
-        return len(queries)
+        assert_queries_do_not_grow(
+            self,
+            ["/sitemap.xml"],
+            lambda number: self.tree.add(StandardPage, slug=f"altra-{number}"),
+        )
+        self.assertEqual(len(self.sitemap()), 70)
 
 
 def entry_language(location):
     return location.split("/")[3]
 
 
-class RobotsTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        build_bilingual_site()
-
+class RobotsTests(BilingualSiteTestCase):
     def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(self):
         response = self.client.get("/robots.txt")
         self.assertEqual(response.status_code, 200)
@@ -292,29 +253,26 @@ class DemoSiteSeoTests(TestCase):
                 self.assertIn('<meta name="twitter:card"', html)
 
 
-class PageHeadTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.tree = build_bilingual_site()
-
+class PageHeadTests(BilingualSiteTestCase):
     def test_the_page_description_wins_over_its_summary(self):
-        StandardPageFactory(
-            parent=self.tree.it_home,
+        self.tree.add(
+            StandardPage,
             slug="con-descrizione",
             summary="Il sommario.",
             search_description="La descrizione per i motori di ricerca.",
+            translate=False,
         )
-        StandardPageFactory(parent=self.tree.it_home, slug="senza", summary="Solo il sommario.")
-        html = self.client.get("/it/con-descrizione/").content.decode()
+        self.tree.add(StandardPage, slug="senza", summary="Solo il sommario.", translate=False)
+        html = self.page_html("/it/con-descrizione/")
         self.assertIn(
             '<meta name="description" content="La descrizione per i motori di ricerca.">', html
         )
-        html = self.client.get("/it/senza/").content.decode()
+        html = self.page_html("/it/senza/")
         self.assertIn('<meta name="description" content="Solo il sommario.">', html)
 
     def test_a_page_with_an_image_shares_a_rendition_of_it(self):
-        StandardPageFactory(parent=self.tree.it_home, slug="con-immagine", image=ImageFactory())
-        html = self.client.get("/it/con-immagine/").content.decode()
+        self.tree.add(StandardPage, slug="con-immagine", image=ImageFactory(), translate=False)
+        html = self.page_html("/it/con-immagine/")
         image = re.search(r'<meta property="og:image" content="([^"]+)">', html)
         self.assertRegex(image.group(1), r"^http://testserver/media/images/.+fill-1200x630.+\.jpg$")
         self.assertIn('<meta property="og:image:alt" content="Laboratorio di ricerca', html)

@@ -1,6 +1,5 @@
 """The admin's block previews: every block of the body and of the programme renders one."""
 
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.test import TestCase
 from django.urls import reverse
@@ -9,6 +8,7 @@ from wagtail.documents.models import Document
 
 from events.models import EventPage
 from home.models import StandardPage
+from tests.admin import superuser
 from tests.factories import ImageFactory, PersonFactory
 
 
@@ -51,8 +51,7 @@ class BlockDefinitionTests(TestCase):
 
 class BlockPreviewTests(TestCase):
     def setUp(self):
-        editor = get_user_model().objects.create_superuser("redazione", "r@clls.example", "pw")
-        self.client.force_login(editor)
+        self.client.force_login(superuser())
 
     def preview(self, block):
         url = reverse("wagtailadmin_block_preview")

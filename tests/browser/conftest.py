@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from contextlib import ExitStack
 from io import StringIO
 
 import pytest
@@ -34,19 +35,26 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+def new_page(browser):
+    """Opens pages in fresh contexts (each with its own cookies), all closed after the test."""
+    with ExitStack() as contexts:
+
+        def open_page(width=1280, height=900):
+            context = browser.new_context(viewport={"width": width, "height": height})
+            contexts.callback(context.close)
+            return context.new_page()
+
+        yield open_page
 
 
 @pytest.fixture
-def mobile_page(browser):
-    context = browser.new_context(viewport={"width": 375, "height": 740})
-    page = context.new_page()
-    yield page
-    context.close()
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture
+def mobile_page(new_page):
+    return new_page(width=375, height=740)
 
 
 @pytest.fixture

@@ -6,24 +6,15 @@ import pytest
 
 from demo.builder import DemoSiteBuilder
 from news.models import NewsIndexPage, NewsPage
+from tests.sites import ENGLISH
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ENGLISH = {
-    "Nuovo bando per le biobanche": "New call for biobanks",
-    "Un bando dedicato alle biobanche lombarde.": "A call devoted to Lombardy's biobanks.",
-    "nuovo-bando-biobanche": "new-call-for-biobanks",
-}
-
 
 @pytest.fixture
-def staff_login(browser, demo_site):
-    contexts = []
-
+def staff_login(new_page, demo_site):
     def login(username):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
+        page = new_page()
         page.goto(f"{demo_site.url}/admin/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", DemoSiteBuilder.local_password(username))
@@ -31,9 +22,7 @@ def staff_login(browser, demo_site):
             page.click("button[type=submit]")
         return page
 
-    yield login
-    for context in contexts:
-        context.close()
+    return login
 
 
 def open_action_menu(page):

@@ -1,6 +1,7 @@
 import factory
 
 from home.models import Organisation, Person, SiteContent, SocialLink, Tag
+from services.models import ServiceFormField
 from tests.factories.pages import _italian, numbered
 
 
@@ -54,3 +55,12 @@ class PersonFactory(SourceSnippetFactory):
 
     class Meta:
         model = Person
+
+
+class ServiceFormFieldFactory(SourceSnippetFactory):
+    label = numbered("Campo")
+    field_type = "singleline"
+    required = True
+
+    class Meta:
+        model = ServiceFormField

@@ -2,43 +2,34 @@
 
 import re
 
-from django.test import RequestFactory, TestCase, override_settings
+from django.test import RequestFactory, override_settings
 from django.utils import translation
 
+from home.models import StandardPage
 from home.views import server_error
-from tests.factories import StandardPageFactory
-from tests.sites import build_bilingual_site
-
-
-def alternates(html):
-    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+from tests.markup import alternates
+from tests.sites import BilingualSiteTestCase
 
 
 def canonical(html):
     return re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
 
 
-class LanguageHomesTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.tree = build_bilingual_site()
-
+class LanguageHomesTests(BilingualSiteTestCase):
     def test_each_language_home_answers_in_its_language(self):
         for url, lang, title, menu in [
             ("/it/", "it", "Cluster Lombardo Scienze della Vita", "Chi siamo"),
             ("/en/", "en", "Lombardy Life Sciences Cluster", "About us"),
         ]:
             with self.subTest(url=url):
-                response = self.client.get(url)
-                self.assertEqual(response.status_code, 200)
-                html = response.content.decode()
+                html = self.page_html(url)
                 self.assertIn(f'<html lang="{lang}"', html)
                 self.assertIn(f"<h1>{title}</h1>", html)
                 menu_link = rf'<li><a href="/{lang}/[^"]+/">{menu}</a>'
                 self.assertRegex(html, rf'<nav class="main-menu"[^>]*>\s*<ul>\s*{menu_link}')
 
     def test_english_home_shows_no_italian_interface_or_content(self):
-        html = self.client.get("/en/").content.decode()
+        html = self.page_html("/en/")
         for italian in [
             "Chi siamo",
             "Vai al contenuto",
@@ -65,8 +56,8 @@ class LanguageHomesTests(TestCase):
                 self.assertIn("Accept-Language", response.get("Vary", ""))
 
     def test_hreflang_and_canonical_are_reciprocal(self):
-        italian = self.client.get("/it/chi-siamo/").content.decode()
-        english = self.client.get("/en/about/").content.decode()
+        italian = self.page_html("/it/chi-siamo/")
+        english = self.page_html("/en/about/")
         expected = {
             "it": "http://testserver/it/chi-siamo/",
             "en": "http://testserver/en/about/",
@@ -78,16 +69,18 @@ class LanguageHomesTests(TestCase):
         self.assertEqual(canonical(english), expected["en"])
 
     def test_switcher_links_each_home_to_the_other(self):
-        italian = self.client.get("/it/").content.decode()
-        english = self.client.get("/en/").content.decode()
+        italian = self.page_html("/it/")
+        english = self.page_html("/en/")
         self.assertIn('<a href="/en/" hreflang="en" lang="en">English</a>', italian)
         self.assertIn('<a href="/it/" hreflang="it" lang="it">Italiano</a>', english)
         self.assertIn('aria-current="true">Italiano</span>', italian)
         self.assertIn('aria-current="true">English</span>', english)
 
     def test_switcher_falls_back_to_nearest_translated_ancestor_and_says_so(self):
-        StandardPageFactory(parent=self.tree.it_about, title="Storia", slug="storia")
-        html = self.client.get("/it/chi-siamo/storia/").content.decode()
+        self.tree.add(
+            StandardPage, parent=self.tree.it_about, title="Storia", slug="storia", translate=False
+        )
+        html = self.page_html("/it/chi-siamo/storia/")
         self.assertIn(
             '<a href="/en/about/" hreflang="en" lang="en" aria-describedby="lang-note-en">', html
         )
@@ -97,7 +90,7 @@ class LanguageHomesTests(TestCase):
 
     def test_draft_translation_is_not_offered(self):
         self.tree.en_about.unpublish()
-        html = self.client.get("/it/chi-siamo/").content.decode()
+        html = self.page_html("/it/chi-siamo/")
         self.assertIn(
             '<a href="/en/" hreflang="en" lang="en" aria-describedby="lang-note-en">', html
         )
@@ -116,20 +109,14 @@ class LanguageHomesTests(TestCase):
                 self.assertEqual(dict(self.client.get(url).cookies), {})
 
 
-class ErrorPagesTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        build_bilingual_site()
-
+class ErrorPagesTests(BilingualSiteTestCase):
     def test_404_speaks_the_language_of_the_url(self):
         for url, lang, text in [
             ("/it/non-esiste/", "it", "Pagina non trovata"),
             ("/en/does-not-exist/", "en", "Page not found"),
         ]:
             with self.subTest(url=url):
-                response = self.client.get(url)
-                self.assertEqual(response.status_code, 404)
-                html = response.content.decode()
+                html = self.page_html(url, status=404)
                 self.assertIn(f'<html lang="{lang}"', html)
                 self.assertIn(f"<h1>{text}</h1>", html)
                 self.assertIn('<meta name="robots" content="noindex">', html)
@@ -139,9 +126,7 @@ class ErrorPagesTests(TestCase):
         self.client.raise_request_exception = False
         for lang, text in [("it", "Qualcosa è andato storto"), ("en", "Something went wrong")]:
             with self.subTest(lang=lang):
-                response = self.client.get(f"/{lang}/guasto/")
-                self.assertEqual(response.status_code, 500)
-                html = response.content.decode()
+                html = self.page_html(f"/{lang}/guasto/", status=500)
                 self.assertIn(f'<html lang="{lang}">', html)
                 self.assertIn(text, html)
 

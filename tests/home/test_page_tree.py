@@ -3,23 +3,42 @@
 import inspect
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from events.models import EventIndexPage
+from events.models import EventIndexPage, EventPage
 from home.models import HomePage, SiteContent, StandardPage
-from news.models import NewsIndexPage
-from pillars.models import PillarPage
-from services.models import ServiceIndexPage
-from tests.factories import PAGE_FACTORIES, HomePageFactory
+from news.models import NewsIndexPage, NewsPage
+from pillars.models import InitiativePage, PillarPage
+from services.models import ServiceIndexPage, ServicePage
+from tests.admin import EditorTestCase
+from tests.factories import PAGE_FACTORIES
 from tests.project import project_app_labels
-from tests.sites import build_bilingual_site
+from tests.sites import BilingualSiteTestCase
+
+# Each page type: the types it may live under, and the types it may hold.
+TREE_RULES = {
+    HomePage: (
+        {Page},
+        {StandardPage, PillarPage, NewsIndexPage, EventIndexPage, ServiceIndexPage},
+    ),
+    StandardPage: ({HomePage, StandardPage}, {StandardPage}),
+    NewsIndexPage: ({HomePage}, {NewsPage}),
+    NewsPage: ({NewsIndexPage}, set()),
+    EventIndexPage: ({HomePage}, {EventPage}),
+    EventPage: ({EventIndexPage}, set()),
+    ServiceIndexPage: ({HomePage}, {ServicePage}),
+    ServicePage: ({ServiceIndexPage}, set()),
+    PillarPage: ({HomePage}, {InitiativePage}),
+    InitiativePage: ({PillarPage}, set()),
+}
+
+# The section indexes, of which each home holds one.
+ONE_PER_HOME = [NewsIndexPage, EventIndexPage, ServiceIndexPage]
 
 
 def site_page_models():
@@ -43,21 +62,34 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 self.assertIn("parent_page_types", model.__dict__)
                 self.assertIn("subpage_types", model.__dict__)
 
-    def test_home_page_lives_only_at_the_root(self):
-        self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, PillarPage, NewsIndexPage, EventIndexPage, ServiceIndexPage}
-        )
-
-    def test_standard_pages_live_under_home_or_each_other(self):
-        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+    def test_every_page_type_lives_where_its_rules_say(self):
+        self.assertEqual(set(site_page_models()), set(TREE_RULES))
+        for model, (parents, children) in TREE_RULES.items():
+            with self.subTest(model=model.__name__):
+                self.assertAllowedParentPageTypes(model, parents)
+                self.assertAllowedSubpageTypes(model, children)
 
 
-class HomePerLocaleTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.tree = build_bilingual_site(with_site_content=False)
+class EveryPageTypeTests(BilingualSiteTestCase):
+    def test_the_builder_makes_every_page_type_in_both_languages(self):
+        # In the order of PAGE_FACTORIES, where each index comes before its items.
+        for model in [model for model in PAGE_FACTORIES if model is not HomePage]:
+            with self.subTest(model=model.__name__):
+                italian = self.tree.add(model)
+                for page in (italian, self.tree.english_of(italian)):
+                    self.assertEqual(self.client.get(page.url).status_code, 200)
+
+    def test_one_section_index_per_home(self):
+        for model in ONE_PER_HOME:
+            with self.subTest(model=model.__name__):
+                self.assertTrue(model.can_create_at(self.tree.it_home))
+                self.tree.add(model, translate=False)
+                self.assertFalse(model.can_create_at(self.tree.it_home))
+                self.assertTrue(model.can_create_at(self.tree.en_home))
+
+
+class HomePerLocaleTests(BilingualSiteTestCase):
+    with_site_content = False
 
     def test_each_locale_holds_its_own_home(self):
         homes = HomePage.objects.order_by("locale__language_code")
@@ -74,33 +106,24 @@ class HomePerLocaleTests(TestCase):
 
     def test_factory_builds_a_home_where_none_exists(self):
         HomePage.objects.filter(locale=self.tree.english).delete()
-        home = HomePageFactory(parent=Page.get_first_root_node(), locale=self.tree.english)
+        home = PAGE_FACTORIES[HomePage](parent=Page.get_first_root_node(), locale=self.tree.english)
         self.assertEqual(home.locale.language_code, "en")
 
 
-class AdminCreationTests(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.tree = build_bilingual_site(with_site_content=False)
-        cls.editor = get_user_model().objects.create_superuser("redazione", "r@clls.example", "pw")
-
-    def setUp(self):
-        self.client.force_login(self.editor)
+class AdminCreationTests(EditorTestCase):
+    with_site_content = False
 
     def test_editor_creates_a_standard_page_through_the_admin_form(self):
-        data = nested_form_data(
-            {
-                "title": "Servizi per i soci",
-                "slug": "servizi",
-                "summary": "Che cosa offre il Cluster ai soci.",
-                "image_alt": "",
-                "body": streamfield(
-                    [("paragraph", rich_text("<p>Lo Sportello Europa e la ricerca partner.</p>"))]
-                ),
-            }
+        page = self.create_in_admin(
+            self.tree.it_home,
+            StandardPage,
+            title="Servizi per i soci",
+            slug="servizi",
+            summary="Che cosa offre il Cluster ai soci.",
+            body=streamfield(
+                [("paragraph", rich_text("<p>Lo Sportello Europa e la ricerca partner.</p>"))]
+            ),
         )
-        self.assertCanCreate(self.tree.it_home, StandardPage, data)
-        page = StandardPage.objects.get(slug="servizi")
         self.assertEqual(page.locale, self.tree.italian)
         self.assertEqual(self.client.get("/it/servizi/").status_code, 200)
 
@@ -110,18 +133,12 @@ class AdminCreationTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
     def test_editor_sees_admin_in_italian_by_default(self):
-        html = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        html = self.page_html(reverse("wagtailadmin_home"))
         self.assertIn('lang="it"', html)
 
 
-class SiteContentAdminTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.tree = build_bilingual_site()
-        cls.manager = get_user_model().objects.create_superuser("gestione", "g@clls.example", "pw")
-
+class SiteContentAdminTests(EditorTestCase):
     def test_a_second_record_for_a_language_gets_a_form_error_not_a_crash(self):
-        self.client.force_login(self.manager)
         url = reverse("wagtailsnippets_home_sitecontent:add") + "?locale=it"
         data = nested_form_data(
             {

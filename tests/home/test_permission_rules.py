@@ -9,32 +9,25 @@ from wagtail.models import Page
 from home.models import Organisation, SiteContent
 from home.registry import moderated_models, personal_data_models
 from home.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
-from services.models import ServiceRequest
+from services.models import ServicePage, ServiceRequest
 from services.wagtail_hooks import only_readers_of_personal_data_see_requests
-from tests.factories import ServiceIndexPageFactory, ServicePageFactory
-from tests.sites import build_bilingual_site
+from tests.admin import make_user, superuser
+from tests.sites import BilingualSiteTestCase, build_bilingual_site
 
 
-def user_in(group, username):
-    user = get_user_model().objects.create_user(username, f"{username}@clls.example", "pw")
-    user.groups.add(group)
-    return user
-
-
-class PermissionRulesTests(TestCase):
+class PermissionRulesTests(BilingualSiteTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = build_bilingual_site()
-        index = ServiceIndexPageFactory(parent=cls.tree.it_home)
-        cls.service = ServicePageFactory(parent=index, title="Sportello Europa")
+        super().setUpTestData()
+        cls.service = cls.tree.add(ServicePage, title="Sportello Europa", translate=False)
         groups = apply_roles()
         # Renamed in the admin: the names must not decide what the groups may do.
         for name, group in groups.items():
             group.name = f"{name} (rinominato)"
             group.save()
-        cls.manager = user_in(groups[MANAGERS], "responsabile")
-        cls.editor = user_in(groups[EDITORS], "redattore")
-        cls.translator = user_in(groups[TRANSLATORS], "traduttore")
+        cls.manager = make_user("responsabile", groups[MANAGERS])
+        cls.editor = make_user("redattore", groups[EDITORS])
+        cls.translator = make_user("traduttore", groups[TRANSLATORS])
 
     def forms_listed_for(self, user):
         self.client.force_login(user)
@@ -46,7 +39,7 @@ class PermissionRulesTests(TestCase):
 
     def test_reading_requests_follows_the_view_permission(self):
         group = Group.objects.create(name="Segreteria")
-        secretary = user_in(group, "segreteria")
+        secretary = make_user("segreteria", group)
         forms = Page.objects.filter(pk=self.service.pk)
         self.assertFalse(only_readers_of_personal_data_see_requests(secretary, forms).exists())
         group.permissions.add(
@@ -69,9 +62,9 @@ class PermissionRulesTests(TestCase):
         self.assertTrue(self.editor.has_perm("home.edit_source_language"))
         self.assertTrue(self.manager.has_perm("home.edit_source_language"))
         self.assertFalse(self.translator.has_perm("home.edit_source_language"))
-        superuser = get_user_model().objects.create_superuser("admin", "a@clls.example", "pw")
+        admin = superuser("admin")
         italian = SiteContent.objects.get(locale=self.tree.italian)
-        self.client.force_login(superuser)
+        self.client.force_login(admin)
         url = reverse("wagtailsnippets_home_sitecontent:edit", args=[italian.pk])
         self.assertEqual(self.client.get(url).status_code, 200)
 

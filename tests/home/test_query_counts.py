@@ -1,36 +1,24 @@
 """Pages issue the same number of queries however much content the site holds."""
 
-from django.test import TestCase
-
-from home.localization import translate_object
-from home.models import SiteContent
-from tests.factories import SocialLinkFactory, StandardPageFactory
-from tests.queries import query_count
-from tests.sites import build_bilingual_site, english
+from home.models import SiteContent, StandardPage
+from tests.factories import SocialLinkFactory
+from tests.queries import assert_queries_do_not_grow
+from tests.sites import BilingualSiteTestCase
 
 
-class ConstantQueriesTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.tree = build_bilingual_site()
-
-    def grow(self, count):
-        """Add `count` menu pages in both languages and as many social links."""
-        start = self.added = getattr(self, "added", 0)
-        self.added += count
+class ConstantQueriesTests(BilingualSiteTestCase):
+    def test_menus_switcher_and_footer_do_not_grow_with_content(self):
         content = SiteContent.objects.get(locale=self.tree.italian)
-        for number in range(start, start + count):
-            page = StandardPageFactory(
-                parent=self.tree.it_home, slug=f"sezione-{number}", show_in_menus=True
-            )
-            translate_object(page, self.tree.english, english)
+
+        def add(number):
+            """A menu page in both languages and a social link."""
+            self.tree.add(StandardPage, slug=f"sezione-{number}", show_in_menus=True)
             SocialLinkFactory(site_content=content, url=f"https://social.example/{number}")
 
-    def test_menus_switcher_and_footer_do_not_grow_with_content(self):
-        urls = ["/it/", "/en/", "/it/chi-siamo/", "/en/about/", "/it/mancante/"]
-        self.grow(1)
-        small = {url: query_count(self.client, url, statuses=(200, 404)) for url in urls}
-        self.grow(29)
-        large = {url: query_count(self.client, url, statuses=(200, 404)) for url in urls}
-        self.assertEqual(large, small)
-        self.assertIn("sezione-28", self.client.get("/it/").content.decode())
+        assert_queries_do_not_grow(
+            self,
+            ["/it/", "/en/", "/it/chi-siamo/", "/en/about/", "/it/mancante/"],
+            add,
+            statuses=(200, 404),
+        )
+        self.assertIn("sezione-29", self.page_html("/it/"))

@@ -2,41 +2,32 @@
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
-from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 from wagtail_localize.models import TranslationSource
 
-from home.localization import translate_object
 from home.models import SiteContent, StandardPage
 from home.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 from home.translation_status import CURRENT, DRAFT, MISSING, OUT_OF_DATE, translation_statuses
-from tests.factories import StandardPageFactory
-from tests.sites import build_bilingual_site, english
+from tests.admin import make_user, page_form
+from tests.sites import BilingualSiteTestCase
 
 
-def make_user(username, group):
-    user = get_user_model().objects.create_user(username, f"{username}@clls.example", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-class RolesTestCase(TestCase):
+class RolesTestCase(BilingualSiteTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = build_bilingual_site()
-        apply_roles()
-        cls.editor = make_user("redattore", EDITORS)
-        cls.manager = make_user("responsabile", MANAGERS)
-        cls.translator = make_user("traduttore", TRANSLATORS)
+        super().setUpTestData()
+        groups = apply_roles()
+        cls.editor = make_user("redattore", groups[EDITORS])
+        cls.manager = make_user("responsabile", groups[MANAGERS])
+        cls.translator = make_user("traduttore", groups[TRANSLATORS])
 
 
 class PermissionMatrixTests(RolesTestCase):
@@ -107,15 +98,12 @@ class PermissionMatrixTests(RolesTestCase):
     def test_editor_cannot_publish_and_cannot_read_requests(self):
         self.client.force_login(self.editor)
         url = reverse("wagtailadmin_pages:add", args=("home", "standardpage", self.tree.it_home.pk))
-        data = nested_form_data(
-            {
-                "title": "Bozza",
-                "slug": "bozza",
-                "summary": "",
-                "image_alt": "",
-                "body": streamfield([("paragraph", rich_text("<p>Testo.</p>"))]),
-                "action-publish": "publish",
-            }
+        data = page_form(
+            StandardPage,
+            title="Bozza",
+            slug="bozza",
+            body=streamfield([("paragraph", rich_text("<p>Testo.</p>"))]),
+            **{"action-publish": "publish"},
         )
         self.client.post(url, data)
         page = StandardPage.objects.get(slug="bozza")
@@ -133,56 +121,54 @@ class PermissionMatrixTests(RolesTestCase):
         self.assertContains(self.client.get(reverse("wagtailadmin_home")), 'lang="en"')
 
 
+def recipients():
+    return [address for message in mail.outbox for address in message.to]
+
+
 class WorkflowTests(RolesTestCase):
+    def draft(self, slug):
+        return self.tree.add(StandardPage, slug=slug, live=False, translate=False)
+
     def submit(self, page, user):
         page.save_revision(user=user)
         return page.get_workflow().start(page, user)
 
+    def decide(self, slug, action):
+        """A page the editor submitted, after the manager's `action`; only its mail is kept."""
+        page = self.draft(slug)
+        state = self.submit(page, self.editor)
+        mail.outbox.clear()
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state.specific, self.manager, action)
+        page.refresh_from_db()
+        return page
+
     def test_editor_submits_and_managers_are_told(self):
-        page = StandardPageFactory(parent=self.tree.it_home, slug="nuova", live=False)
+        page = self.draft("nuova")
         self.client.force_login(self.editor)
         url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-        data = nested_form_data(
-            {
-                "title": "Nuova pagina",
-                "slug": "nuova",
-                "summary": "",
-                "image_alt": "",
-                "body": streamfield([]),
-                "action-submit": "submit",
-            }
+        data = page_form(
+            StandardPage, title="Nuova pagina", slug="nuova", **{"action-submit": "submit"}
         )
         self.client.post(url, data)
         page.refresh_from_db()
         self.assertEqual(page.current_workflow_state.status, "in_progress")
         self.assertFalse(page.live)
-        self.assertIn(
-            "responsabile@clls.example", [address for m in mail.outbox for address in m.to]
-        )
+        self.assertIn("responsabile@clls.example", recipients())
 
     def test_manager_approves_and_the_page_goes_live(self):
-        page = StandardPageFactory(parent=self.tree.it_home, slug="approvata", live=False)
-        state = self.submit(page, self.editor)
-        mail.outbox.clear()
-        task_state = state.current_task_state
-        task_state.task.specific.on_action(task_state.specific, self.manager, "approve")
-        page.refresh_from_db()
+        page = self.decide("approvata", "approve")
         self.assertTrue(page.live)
-        self.assertIn("redattore@clls.example", [address for m in mail.outbox for address in m.to])
+        self.assertIn("redattore@clls.example", recipients())
 
     def test_manager_rejects_and_the_editor_is_told(self):
-        page = StandardPageFactory(parent=self.tree.it_home, slug="respinta", live=False)
-        state = self.submit(page, self.editor)
-        mail.outbox.clear()
-        task_state = state.current_task_state
-        task_state.task.specific.on_action(task_state.specific, self.manager, "reject")
-        page.refresh_from_db()
+        page = self.decide("respinta", "reject")
         self.assertFalse(page.live)
         self.assertEqual(page.current_workflow_state.status, "needs_changes")
-        self.assertIn("redattore@clls.example", [address for m in mail.outbox for address in m.to])
+        self.assertIn("redattore@clls.example", recipients())
 
     def test_an_editor_cannot_approve(self):
-        page = StandardPageFactory(parent=self.tree.it_home, slug="non-approvabile", live=False)
+        page = self.draft("non-approvabile")
         state = self.submit(page, self.editor)
         actions = state.current_task_state.task.specific.get_actions(page, self.editor)
         self.assertEqual(actions, [])
@@ -191,11 +177,11 @@ class WorkflowTests(RolesTestCase):
 
 class ScheduledPublicationTests(RolesTestCase):
     def test_due_pages_go_live_and_expired_ones_go_offline(self):
-        due = StandardPageFactory(parent=self.tree.it_home, slug="programmata", live=False)
+        due = self.tree.add(StandardPage, slug="programmata", live=False, translate=False)
         due.save_revision(
             user=self.manager, approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1)
         )
-        expiring = StandardPageFactory(parent=self.tree.it_home, slug="in-scadenza")
+        expiring = self.tree.add(StandardPage, slug="in-scadenza", translate=False)
         Page.objects.filter(pk=expiring.pk).update(
             expire_at=timezone.now() - datetime.timedelta(minutes=1)
         )
@@ -209,11 +195,10 @@ class ScheduledPublicationTests(RolesTestCase):
 
 class TranslationStatusTests(RolesTestCase):
     def test_reports_missing_draft_out_of_date_and_current(self):
-        missing = StandardPageFactory(parent=self.tree.it_home, slug="senza-traduzione")
-        draft = StandardPageFactory(parent=self.tree.it_home, slug="in-bozza")
-        translate_object(draft, self.tree.english, english, publish=False)
-        stale = StandardPageFactory(parent=self.tree.it_home, slug="cambiata")
-        translate_object(stale, self.tree.english, english)
+        missing = self.tree.add(StandardPage, slug="senza-traduzione", translate=False)
+        draft = self.tree.add(StandardPage, slug="in-bozza", translate=False)
+        self.tree.translate(draft, publish=False)
+        stale = self.tree.add(StandardPage, slug="cambiata")
         TranslationSource.objects.filter(object_id=stale.translation_key).update(
             last_updated_at=timezone.now() - datetime.timedelta(days=1)
         )
@@ -233,5 +218,5 @@ class TranslationStatusTests(RolesTestCase):
         response = self.client.get(reverse("translation_status"))
         self.assertContains(response, "Chi siamo")
         self.assertContains(response, 'data-status="current"')
-        self.client.force_login(get_user_model().objects.create_user("ospite", "o@x.example", "pw"))
+        self.client.force_login(make_user("ospite"))
         self.assertNotEqual(self.client.get(reverse("translation_status")).status_code, 200)

@@ -9,7 +9,6 @@ from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.operations import TranslationCreator
 
 from events.models import EventIndexPage, EventPage
-from home.localization import translate_object
 from home.models import (
     HomePage,
     Organisation,
@@ -22,9 +21,9 @@ from home.models import (
 from news.models import NewsIndexPage, NewsPage
 from pillars.models import InitiativePage, PillarPage
 from services.models import ServiceFormField, ServiceIndexPage, ServicePage
-from tests.factories import ImageFactory, StandardPageFactory, TagFactory
+from tests.factories import ImageFactory
 from tests.project import project_app_labels
-from tests.sites import build_bilingual_site, english
+from tests.sites import BilingualSiteTestCase
 
 TRANSLATE, OVERRIDE, SYNCHRONISE, PER_LANGUAGE = (
     "translate",
@@ -224,21 +223,17 @@ class FieldDecisionTests(TestCase):
                 self.assertEqual(actual, wanted)
 
 
-class TranslationBehaviourTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.tree = build_bilingual_site()
-
+class TranslationBehaviourTests(BilingualSiteTestCase):
     def test_no_alias_of_the_italian_tree_appears_in_english(self):
         english_pages = Page.objects.filter(locale=self.tree.english).count()
-        StandardPageFactory(parent=self.tree.it_home, title="Servizi", slug="servizi")
+        self.tree.add(StandardPage, title="Servizi", slug="servizi", translate=False)
         self.assertEqual(Page.objects.filter(locale=self.tree.english).count(), english_pages)
         self.assertFalse(Page.objects.filter(alias_of__isnull=False).exists())
         self.assertFalse(LocaleSynchronization.objects.exists())
         self.assertEqual(self.client.get("/en/servizi/").status_code, 404)
 
     def test_a_new_translation_stays_a_draft(self):
-        page = StandardPageFactory(parent=self.tree.it_home, title="Servizi", slug="servizi")
+        page = self.tree.add(StandardPage, title="Servizi", slug="servizi", translate=False)
         self.assertTrue(page.live)
         TranslationCreator(user=None, target_locales=[self.tree.english]).create_translations(page)
         translation = page.get_translation(self.tree.english)
@@ -247,47 +242,42 @@ class TranslationBehaviourTests(TestCase):
 
     def test_english_page_shows_english_alt_text_never_the_italian_description(self):
         image = ImageFactory(description="Ricercatrice al microscopio")
-        page = StandardPageFactory(
-            parent=self.tree.it_home, title="Laboratori", slug="laboratori", image=image
+        page = self.tree.add(
+            StandardPage, title="Laboratori", slug="laboratori", image=image, translate=False
         )
         self.assertEqual(page.image_alt, "Ricercatrice al microscopio")
-        translations = {"Ricercatrice al microscopio": "Researcher at a microscope"}
-        translated = translate_object(
-            page, self.tree.english, lambda s: translations.get(s) or english(s)
-        )
-        html = self.client.get(translated.get_url()).content.decode()
+        translated = self.tree.translate(page)
+        html = self.page_html(translated.get_url())
         self.assertIn('alt="Researcher at a microscope"', html)
         self.assertNotIn("microscopio", html)
 
     def test_menus_are_kept_per_language(self):
         self.tree.en_about.show_in_menus = False
         self.tree.en_about.save()
-        translate_object(self.tree.it_about, self.tree.english, english)
+        self.tree.translate(self.tree.it_about)
         self.tree.en_about.refresh_from_db()
         self.assertFalse(self.tree.en_about.show_in_menus)
-        self.assertNotIn("About us", self.client.get("/en/").content.decode())
-        self.assertIn("Chi siamo", self.client.get("/it/").content.decode())
+        self.assertNotIn("About us", self.page_html("/en/"))
+        self.assertIn("Chi siamo", self.page_html("/it/"))
 
     def test_contacts_follow_the_source_and_texts_are_translated(self):
         italian = SiteContent.objects.get(locale=self.tree.italian)
         italian.email = "segreteria@clls.example"
         italian.save()
-        translate_object(italian, self.tree.english, english)
+        self.tree.translate(italian)
         english_content = SiteContent.objects.get(locale=self.tree.english)
         self.assertEqual(english_content.email, "segreteria@clls.example")
         self.assertEqual(english_content.footer_text, "The life-sciences association of Lombardy.")
 
     def test_english_footer_never_falls_back_to_italian(self):
         SiteContent.objects.filter(locale=self.tree.english).delete()
-        html = self.client.get("/en/").content.decode()
+        html = self.page_html("/en/")
         self.assertNotIn("Associazione delle scienze della vita", html)
         self.assertNotIn("info@clls.example", html)
 
 
-class TagTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.tree = build_bilingual_site(with_site_content=False)
+class TagTests(BilingualSiteTestCase):
+    with_site_content = False
 
     def test_tags_typed_in_the_editor_are_italian_with_a_slug(self):
         tag = Tag.objects.create(name="Open Innovation")
@@ -295,24 +285,21 @@ class TagTests(TestCase):
         self.assertEqual(tag.slug, "open-innovation")
 
     def test_translated_tag_gets_its_own_name_and_slug(self):
-        tag = TagFactory(name="Ricerca clinica")
-        translated = translate_object(
-            tag, self.tree.english, {"Ricerca clinica": "Clinical research"}.get
-        )
+        tag = self.tree.add_tag("Ricerca clinica")
+        translated = self.tree.english_of(tag)
         self.assertEqual(
             (translated.name, translated.slug), ("Clinical research", "clinical-research")
         )
         self.assertEqual(translated.translation_key, tag.translation_key)
 
     def test_same_name_may_exist_in_both_languages(self):
-        tag = TagFactory(name="Biobanche")
-        translated = translate_object(tag, self.tree.english, {"Biobanche": "Biobanche"}.get)
+        tag = self.tree.add_tag("Open Innovation")
+        translated = self.tree.english_of(tag)
         self.assertEqual(translated.slug, tag.slug)
 
     def test_localized_tags_show_the_page_language_and_hide_untranslated_ones(self):
-        translated = TagFactory(name="Neuroscienze")
-        untranslated = TagFactory(name="Cronicità")
-        translate_object(translated, self.tree.english, {"Neuroscienze": "Neuroscience"}.get)
+        translated = self.tree.add_tag("Neuroscienze")
+        untranslated = self.tree.add_tag("Cronicità", translate=False)
         with self.assertNumQueries(1):
             shown = localized_tags([translated, untranslated], self.tree.english)
         self.assertEqual([tag.name for tag in shown], ["Neuroscience"])

@@ -6,28 +6,16 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.test import TestCase
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Phrase, PlainText
 
-from home.localization import translate_object
+from home.models import StandardPage
 from search.backends import MultilingualPostgresSearchBackend
-from tests.factories import StandardPageFactory
-from tests.sites import build_bilingual_site, english
+from tests.markup import result_links
+from tests.sites import BilingualSiteTestCase
 
 pytestmark = pytest.mark.postgres
-
-ENGLISH = {
-    "La ricerca clinica in Lombardia": "Clinical research in Lombardy",
-    "ricerca-clinica": "clinical-research",
-    "Come gli ospedali lombardi fanno ricerca.": "How Lombardy's hospitals do research.",
-}
-
-
-def result_links(html):
-    results = html.split('id="results-heading"', 1)[-1]
-    return re.findall(r'class="card__title"><a href="([^"]+)"', results)
 
 
 def lexemes(page):
@@ -41,24 +29,23 @@ def lexemes(page):
         return set(re.findall(r"'([^']+)'", cursor.fetchone()[0]))
 
 
-class LanguageAwareMatchingTests(TestCase):
+class LanguageAwareMatchingTests(BilingualSiteTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = build_bilingual_site()
-        cls.it_research = StandardPageFactory(
-            parent=cls.tree.it_home,
+        super().setUpTestData()
+        cls.it_research = cls.tree.add(
+            StandardPage,
             title="La ricerca clinica in Lombardia",
             slug="ricerca-clinica",
             summary="Come gli ospedali lombardi fanno ricerca.",
         )
-        cls.en_research = translate_object(
-            cls.it_research, cls.tree.english, lambda text: ENGLISH.get(text) or english(text)
-        )
-        cls.it_other = StandardPageFactory(
-            parent=cls.tree.it_home,
+        cls.en_research = cls.tree.english_of(cls.it_research)
+        cls.it_other = cls.tree.add(
+            StandardPage,
             title="Le imprese in Lombardia",
             slug="imprese",
             summary="Chi sono le imprese del cluster.",
+            translate=False,
         )
 
     def test_the_default_backend_is_the_multilingual_one(self):
@@ -67,19 +54,19 @@ class LanguageAwareMatchingTests(TestCase):
     def test_an_italian_query_finds_italian_inflections(self):
         for query in ["ricerche", "ricercare", "clinici"]:
             with self.subTest(query=query):
-                html = self.client.get("/it/cerca/", {"q": query}).content.decode()
+                html = self.page_html("/it/cerca/", {"q": query})
                 self.assertEqual(result_links(html), ["/it/ricerca-clinica/"])
 
     def test_an_english_query_finds_english_inflections(self):
         for query in ["researching", "researches", "hospital"]:
             with self.subTest(query=query):
-                html = self.client.get("/en/search/", {"q": query}).content.decode()
+                html = self.page_html("/en/search/", {"q": query})
                 self.assertEqual(result_links(html), ["/en/clinical-research/"])
 
     def test_each_language_drops_its_own_stop_words(self):
-        html = self.client.get("/it/cerca/", {"q": "la ricerca della Lombardia"}).content.decode()
+        html = self.page_html("/it/cerca/", {"q": "la ricerca della Lombardia"})
         self.assertEqual(result_links(html), ["/it/ricerca-clinica/"])
-        html = self.client.get("/en/search/", {"q": "the research of Lombardy"}).content.decode()
+        html = self.page_html("/en/search/", {"q": "the research of Lombardy"})
         self.assertEqual(result_links(html), ["/en/clinical-research/"])
 
     def test_each_page_is_indexed_with_its_own_language_dictionary(self):
@@ -115,5 +102,5 @@ class LanguageAwareMatchingTests(TestCase):
         call_command("update_index", stdout=StringIO())
         self.assertIn("ricerc", lexemes(self.it_research))
         self.assertIn("research", lexemes(self.en_research))
-        html = self.client.get("/it/cerca/", {"q": "ricerche"}).content.decode()
+        html = self.page_html("/it/cerca/", {"q": "ricerche"})
         self.assertEqual(result_links(html), ["/it/ricerca-clinica/"])

@@ -2,37 +2,14 @@
 
 import re
 
-from django.db import connection
-from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
-from home.localization import translate_object
-from tests.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
-from tests.sites import build_bilingual_site, english
-
-ENGLISH = {
-    "Notizie": "News",
-    "notizie": "news",
-    "Le novità del Cluster.": "The Cluster's news.",
-    "Biobanche a Bologna": "Biobanks in Bologna",
-    "biobanche-bologna": "biobanks-bologna",
-    "Una rete di biobanche presentata a Bologna.": "A network of biobanks presented in Bologna.",
-    "Bandi europei": "European calls",
-    "bandi-europei": "european-calls",
-    "Come partecipare ai bandi europei.": "How to take part in European calls.",
-}
-
-
-def to_english(text):
-    return ENGLISH.get(text) or english(text)
-
-
-def result_links(html):
-    """The addresses of the search results, in order, promoted ones apart."""
-    results = html.split('id="results-heading"', 1)[-1]
-    return re.findall(r'class="card__title"><a href="([^"]+)"', results)
+from home.models import StandardPage
+from news.models import NewsPage
+from tests.markup import result_links
+from tests.queries import query_count
+from tests.sites import BilingualSiteTestCase
 
 
 def promoted_links(html):
@@ -42,36 +19,41 @@ def promoted_links(html):
     return re.findall(r'class="card__title"><a href="([^"]+)"', promoted)
 
 
-class SearchTreeMixin:
+class SearchTestCase(BilingualSiteTestCase):
+    """Searches start from one news item about Bologna, in both languages."""
+
     @classmethod
-    def build_search_tree(cls):
-        cls.tree = build_bilingual_site()
-        cls.it_index = NewsIndexPageFactory(parent=cls.tree.it_home)
-        cls.en_index = translate_object(cls.it_index, cls.tree.english, to_english)
-        cls.it_news = NewsPageFactory(
-            parent=cls.it_index,
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.it_news = cls.tree.add(
+            NewsPage,
             title="Biobanche a Bologna",
             slug="biobanche-bologna",
             summary="Una rete di biobanche presentata a Bologna.",
         )
-        cls.en_news = translate_object(cls.it_news, cls.tree.english, to_english)
+        cls.en_news = cls.tree.english_of(cls.it_news)
 
 
-class SearchResultsTests(SearchTreeMixin, TestCase):
+class SearchResultsTests(SearchTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.build_search_tree()
-        cls.italian_only = StandardPageFactory(
-            parent=cls.tree.it_home,
+        super().setUpTestData()
+        cls.italian_only = cls.tree.add(
+            StandardPage,
             title="Convegno a Bologna",
             slug="convegno-bologna",
             summary="Un convegno che nessuno ha tradotto.",
+            translate=False,
         )
-        StandardPageFactory(
-            parent=cls.tree.it_home, title="Bozza su Bologna", slug="bozza-bologna", live=False
+        cls.tree.add(
+            StandardPage,
+            title="Bozza su Bologna",
+            slug="bozza-bologna",
+            live=False,
+            translate=False,
         )
-        private = StandardPageFactory(
-            parent=cls.tree.it_home, title="Riservata Bologna", slug="riservata-bologna"
+        private = cls.tree.add(
+            StandardPage, title="Riservata Bologna", slug="riservata-bologna", translate=False
         )
         PageViewRestriction.objects.create(
             page=private, restriction_type=PageViewRestriction.PASSWORD, password="soci"
@@ -83,17 +65,15 @@ class SearchResultsTests(SearchTreeMixin, TestCase):
             ("/en/search/", "en", "<h1>Search</h1>"),
         ]:
             with self.subTest(url=url):
-                response = self.client.get(url)
-                self.assertEqual(response.status_code, 200)
-                html = response.content.decode()
+                html = self.page_html(url)
                 self.assertIn(f'<html lang="{lang}"', html)
                 self.assertIn(heading, html)
         self.assertEqual(self.client.get("/it/search/").status_code, 404)
         self.assertEqual(self.client.get("/en/cerca/").status_code, 404)
 
     def test_results_come_only_from_the_language_of_the_url(self):
-        italian = self.client.get("/it/cerca/", {"q": "Bologna"}).content.decode()
-        english_html = self.client.get("/en/search/", {"q": "Bologna"}).content.decode()
+        italian = self.page_html("/it/cerca/", {"q": "Bologna"})
+        english_html = self.page_html("/en/search/", {"q": "Bologna"})
         self.assertCountEqual(
             result_links(italian), ["/it/notizie/biobanche-bologna/", "/it/convegno-bologna/"]
         )
@@ -102,54 +82,48 @@ class SearchResultsTests(SearchTreeMixin, TestCase):
         self.assertIn("1 result for “Bologna”", english_html)
 
     def test_drafts_and_private_pages_are_never_found(self):
-        html = self.client.get("/it/cerca/", {"q": "Bozza"}).content.decode()
+        html = self.page_html("/it/cerca/", {"q": "Bozza"})
         self.assertEqual(result_links(html), [])
-        html = self.client.get("/it/cerca/", {"q": "Riservata"}).content.decode()
+        html = self.page_html("/it/cerca/", {"q": "Riservata"})
         self.assertEqual(result_links(html), [])
         self.assertIn("0 risultati per «Riservata»", html)
 
     def test_a_result_shows_its_title_type_date_and_summary(self):
-        html = self.client.get("/en/search/", {"q": "biobanks"}).content.decode()
+        html = self.page_html("/en/search/", {"q": "biobanks"})
         self.assertIn('<a href="/en/news/biobanks-bologna/">Biobanks in Bologna</a>', html)
         date = self.en_news.date
         self.assertIn(
             f'News item · <time datetime="{date:%Y-%m-%d}">{date.day} {date:%B %Y}</time>', html
         )
         self.assertIn("A network of biobanks presented in Bologna.", html)
-        html = self.client.get("/it/cerca/", {"q": "convegno"}).content.decode()
+        html = self.page_html("/it/cerca/", {"q": "convegno"})
         self.assertIn('<p class="card__meta">Pagina semplice</p>', html)
 
     def test_every_search_page_asks_not_to_be_indexed(self):
         for url in ["/it/cerca/", "/it/cerca/?q=Bologna", "/en/search/?q=nothing-here"]:
             with self.subTest(url=url):
-                html = self.client.get(url).content.decode()
+                html = self.page_html(url)
                 self.assertIn('<meta name="robots" content="noindex">', html)
                 self.assertNotIn('rel="canonical"', html)
                 self.assertNotIn('hreflang="x-default"', html)
 
     def test_the_language_switcher_keeps_the_query(self):
-        html = self.client.get("/it/cerca/", {"q": "piano operativo"}).content.decode()
+        html = self.page_html("/it/cerca/", {"q": "piano operativo"})
         self.assertIn(
             '<a href="/en/search/?q=piano+operativo" hreflang="en" lang="en">English</a>', html
         )
-        html = self.client.get("/en/search/").content.decode()
+        html = self.page_html("/en/search/")
         self.assertIn('<a href="/it/cerca/" hreflang="it" lang="it">Italiano</a>', html)
 
     def test_the_search_sets_no_cookie(self):
         self.assertEqual(dict(self.client.get("/it/cerca/", {"q": "Bologna"}).cookies), {})
 
 
-class BadInputTests(SearchTreeMixin, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.build_search_tree()
-
+class BadInputTests(SearchTestCase):
     def test_an_empty_query_answers_with_a_helpful_page(self):
         for params in [{}, {"q": ""}, {"q": "   "}, {"q": "\t\n"}]:
             with self.subTest(params=params):
-                response = self.client.get("/it/cerca/", params)
-                self.assertEqual(response.status_code, 200)
-                html = response.content.decode()
+                html = self.page_html("/it/cerca/", params)
                 self.assertIn("Scrivi una o più parole", html)
                 self.assertNotIn('id="results-heading"', html)
 
@@ -168,81 +142,73 @@ class BadInputTests(SearchTreeMixin, TestCase):
             "¿¡«»—…",
         ]:
             with self.subTest(query=query):
-                response = self.client.get("/it/cerca/", {"q": query})
-                self.assertEqual(response.status_code, 200)
-                html = response.content.decode()
+                html = self.page_html("/it/cerca/", {"q": query})
                 self.assertNotIn("\x00", html)
                 self.assertIn('<meta name="robots" content="noindex">', html)
 
     def test_punctuation_around_words_still_finds_them(self):
-        html = self.client.get("/it/cerca/", {"q": '"biobanche"!'}).content.decode()
+        html = self.page_html("/it/cerca/", {"q": '"biobanche"!'})
         self.assertEqual(result_links(html), ["/it/notizie/biobanche-bologna/"])
 
     def test_a_query_of_punctuation_only_says_so(self):
-        html = self.client.get("/en/search/", {"q": "?!*"}).content.decode()
+        html = self.page_html("/en/search/", {"q": "?!*"})
         self.assertIn("Your search holds no words", html)
 
     def test_a_very_long_query_is_shortened_and_says_so(self):
-        response = self.client.get("/en/search/", {"q": "biobanks " + "x" * 10_000})
-        self.assertEqual(response.status_code, 200)
-        html = response.content.decode()
+        html = self.page_html("/en/search/", {"q": "biobanks " + "x" * 10_000})
         self.assertIn("Only the first 100 characters of your search were used.", html)
         self.assertLess(len(html), 20_000)
 
     def test_bad_page_numbers_give_the_first_page_and_past_the_end_is_a_404(self):
         for page in ["abc", "-1", "0", "1.5", "", "١"]:
             with self.subTest(page=page):
-                response = self.client.get("/it/cerca/", {"q": "Bologna", "page": page})
-                self.assertEqual(response.status_code, 200)
-                self.assertEqual(
-                    result_links(response.content.decode()), ["/it/notizie/biobanche-bologna/"]
-                )
+                html = self.page_html("/it/cerca/", {"q": "Bologna", "page": page})
+                self.assertEqual(result_links(html), ["/it/notizie/biobanche-bologna/"])
         for page in ["2", "99999999999999999999"]:
             with self.subTest(page=page):
-                response = self.client.get("/it/cerca/", {"q": "Bologna", "page": page})
-                self.assertEqual(response.status_code, 404)
-                self.assertIn("Pagina non trovata", response.content.decode())
+                html = self.page_html("/it/cerca/", {"q": "Bologna", "page": page}, status=404)
+                self.assertIn("Pagina non trovata", html)
 
     def test_only_reading_methods_are_allowed(self):
         self.assertEqual(self.client.post("/it/cerca/", {"q": "Bologna"}).status_code, 405)
         self.assertEqual(self.client.head("/it/cerca/?q=Bologna").status_code, 200)
 
 
-class PaginationTests(SearchTreeMixin, TestCase):
+class PaginationTests(SearchTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.build_search_tree()
+        super().setUpTestData()
         for number in range(24):
-            NewsPageFactory(
-                parent=cls.it_index, title=f"Genomica {number}", slug=f"genomica-{number}"
+            cls.tree.add(
+                NewsPage, title=f"Genomica {number}", slug=f"genomica-{number}", translate=False
             )
 
     def test_pages_of_results_keep_the_query(self):
-        first = self.client.get("/it/cerca/", {"q": "genomica"}).content.decode()
+        first = self.page_html("/it/cerca/", {"q": "genomica"})
         self.assertEqual(len(result_links(first)), 10)
         self.assertIn('<a href="?q=genomica&amp;page=2" rel="next">Successiva</a>', first)
         self.assertIn('<a href="?q=genomica&amp;page=3">3</a>', first)
-        last = self.client.get("/it/cerca/", {"q": "genomica", "page": "3"}).content.decode()
+        last = self.page_html("/it/cerca/", {"q": "genomica", "page": "3"})
         self.assertEqual(len(result_links(last)), 4)
         self.assertIn('<a href="?q=genomica&amp;page=2" rel="prev">Precedente</a>', last)
         seen = set()
         for page in ["1", "2", "3"]:
-            html = self.client.get("/it/cerca/", {"q": "genomica", "page": page}).content.decode()
+            html = self.page_html("/it/cerca/", {"q": "genomica", "page": page})
             seen.update(result_links(html))
         self.assertEqual(len(seen), 24)
 
 
-class PromotionTests(SearchTreeMixin, TestCase):
+class PromotionTests(SearchTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.build_search_tree()
-        cls.it_calls = StandardPageFactory(
-            parent=cls.tree.it_home,
+        super().setUpTestData()
+        cls.it_calls = cls.tree.add(
+            StandardPage,
             title="Bandi europei",
             slug="bandi-europei",
             summary="Come partecipare ai bandi europei.",
         )
-        cls.en_calls = translate_object(cls.it_calls, cls.tree.english, to_english)
+        cls.en_calls = cls.tree.english_of(cls.it_calls)
         # Editors promote a page for a word in each language; "horizon" is the
         # same word in both, and each language must see only its own page.
         horizon = Query.get("Horizon")
@@ -253,12 +219,12 @@ class PromotionTests(SearchTreeMixin, TestCase):
         SearchPromotion.objects.create(
             query=horizon, external_link_url="https://example.org/", sort_order=2
         )
-        draft = StandardPageFactory(parent=cls.tree.it_home, slug="bozza-horizon", live=False)
+        draft = cls.tree.add(StandardPage, slug="bozza-horizon", live=False, translate=False)
         SearchPromotion.objects.create(query=horizon, page=draft, sort_order=3)
 
     def test_each_language_shows_only_its_own_promotions(self):
-        italian = self.client.get("/it/cerca/", {"q": "horizon"}).content.decode()
-        english_html = self.client.get("/en/search/", {"q": "  HORIZON "}).content.decode()
+        italian = self.page_html("/it/cerca/", {"q": "horizon"})
+        english_html = self.page_html("/en/search/", {"q": "  HORIZON "})
         self.assertEqual(promoted_links(italian), ["/it/bandi-europei/"])
         self.assertIn("Tutti i bandi aperti.", italian)
         self.assertIn('<h2 id="promotions-heading">In evidenza</h2>', italian)
@@ -267,48 +233,40 @@ class PromotionTests(SearchTreeMixin, TestCase):
         self.assertNotIn("example.org", italian + english_html)
 
     def test_a_promotion_shows_even_when_no_page_holds_the_word(self):
-        html = self.client.get("/it/cerca/", {"q": "horizon"}).content.decode()
+        html = self.page_html("/it/cerca/", {"q": "horizon"})
         self.assertEqual(result_links(html), [])
         self.assertIn("0 risultati per «horizon»", html)
 
     def test_other_queries_show_no_promotion(self):
-        html = self.client.get("/it/cerca/", {"q": "bandi"}).content.decode()
+        html = self.page_html("/it/cerca/", {"q": "bandi"})
         self.assertEqual(promoted_links(html), [])
         self.assertEqual(result_links(html), ["/it/bandi-europei/"])
 
 
-class SearchQueryCountTests(SearchTreeMixin, TestCase):
+class SearchQueryCountTests(SearchTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.build_search_tree()
+        super().setUpTestData()
         # Promoted but without the word, so that every result is a news item:
         # each page type among the results costs one query, by design.
-        page = StandardPageFactory(parent=cls.tree.it_home, title="Staminali")
+        page = cls.tree.add(StandardPage, title="Staminali", translate=False)
         SearchPromotion.objects.create(query=Query.get("cellule"), page=page, sort_order=0)
-        cls.added = 0
 
-    def add_results(self, count):
-        for _ in range(count):
-            self.added += 1
-            NewsPageFactory(
-                parent=self.it_index, title=f"Cellule {self.added}", slug=f"cellule-{self.added}"
+    def add_results(self, numbers):
+        for number in numbers:
+            self.tree.add(
+                NewsPage, title=f"Cellule {number}", slug=f"cellule-{number}", translate=False
             )
 
-    def query_count(self, url):
-        self.client.get(url)  # warm Wagtail's per-process caches
-        with CaptureQueriesContext(connection) as queries:
-            response = self.client.get(url)
-        self.assertEqual(response.status_code, 200)
-        return len(queries), result_links(response.content.decode())
+    def result_count(self, url):
+        return len(result_links(self.page_html(url)))
 
     def test_the_search_issues_as_many_queries_for_1_result_as_for_30(self):
         url = "/it/cerca/?q=cellule"
-        self.add_results(1)
-        small, small_links = self.query_count(url)
-        self.add_results(29)
-        large, large_links = self.query_count(url)
-        self.assertEqual(len(small_links), 1)
-        self.assertEqual(len(large_links), 10)
-        self.assertEqual(large, small)
-        _, second_page = self.query_count(url + "&page=2")
-        self.assertEqual(len(second_page), 10)
+        self.add_results(range(1))
+        small = query_count(self.client, url)
+        self.assertEqual(self.result_count(url), 1)
+        self.add_results(range(1, 30))
+        self.assertEqual(query_count(self.client, url), small)
+        self.assertEqual(self.result_count(url), 10)
+        self.assertEqual(self.result_count(url + "&page=2"), 10)

@@ -4,42 +4,19 @@ import csv
 import io
 import time
 
-from django.contrib.auth import get_user_model
 from django.core import mail, signing
-from django.db import connection
-from django.test import TestCase, override_settings
-from django.test.utils import CaptureQueriesContext
+from django.test import override_settings
 from django.urls import reverse
-from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, rich_text
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from home.localization import translate_object
-from home.models import HomePage
+from home.models import StandardPage
 from services.forms import TIMESTAMP_SALT
 from services.models import ServiceIndexPage, ServicePage, ServiceRequest
-from tests.factories import (
-    ServiceFormFieldFactory,
-    ServiceIndexPageFactory,
-    ServicePageFactory,
-    StandardPageFactory,
-)
-from tests.sites import build_bilingual_site, english
-
-LABELS = {
-    "Nome e cognome": "Full name",
-    "E-mail": "E-mail",
-    "Argomento": "Topic",
-    "Bandi europei\nInternazionalizzazione": "European calls\nInternationalisation",
-    "Servizi per i soci": "Services for members",
-    "servizi": "services",
-    "Privacy": "Privacy",
-    "privacy": "privacy",
-}
-
-
-def to_english(text):
-    return LABELS.get(text) or english(text)
+from tests.admin import EditorTestCase, superuser
+from tests.factories import ServiceFormFieldFactory
+from tests.queries import assert_queries_do_not_grow
+from tests.sites import BilingualSiteTestCase
 
 
 def token(seconds_ago=10):
@@ -56,19 +33,51 @@ class BrokenEmailBackend:
         raise ConnectionRefusedError("The SMTP server is not answering.")
 
 
-class ServiceTreeMixin:
+class ServiceAdminTests(EditorTestCase):
+    def test_editor_builds_a_service_with_its_form(self):
+        privacy = self.tree.add(StandardPage, title="Privacy", slug="privacy")
+        page = self.create_in_admin(
+            self.tree.index(ServiceIndexPage),
+            ServicePage,
+            title="Ricerca partner",
+            slug="ricerca-partner",
+            summary="Troviamo partner.",
+            audience=rich_text("<p>I soci.</p>"),
+            how_it_works=rich_text("<p>Con il modulo.</p>"),
+            form_intro=rich_text(""),
+            thank_you_text=rich_text("<p>Grazie.</p>"),
+            privacy_page=privacy.pk,
+            to_address="partner@clls.example",
+            from_address="",
+            subject="Richiesta",
+            form_fields=inline_formset(
+                [
+                    {
+                        "label": "Progetto",
+                        "field_type": "multiline",
+                        "required": "on",
+                        "choices": "",
+                        "default_value": "",
+                        "help_text": "",
+                        "clean_name": "",
+                    },
+                ]
+            ),
+        )
+        self.assertEqual([f.clean_name for f in page.form_fields.all()], ["progetto"])
+
+
+class RequestFormTests(BilingualSiteTestCase):
     @classmethod
-    def build_service_tree(cls):
-        cls.tree = build_bilingual_site()
-        cls.privacy = StandardPageFactory(parent=cls.tree.it_home, title="Privacy", slug="privacy")
-        translate_object(cls.privacy, cls.tree.english, to_english)
-        cls.it_index = ServiceIndexPageFactory(parent=cls.tree.it_home, show_in_menus=True)
-        translate_object(cls.it_index, cls.tree.english, to_english)
-        cls.service = ServicePageFactory(
-            parent=cls.it_index,
+    def setUpTestData(cls):
+        super().setUpTestData()
+        privacy = cls.tree.add(StandardPage, title="Privacy", slug="privacy")
+        cls.service = cls.tree.add(
+            ServicePage,
             title="Sportello Europa",
             slug="sportello-europa",
-            privacy_page=cls.privacy,
+            privacy_page=privacy,
+            translate=False,
         )
         ServiceFormFieldFactory(page=cls.service, label="Nome e cognome", sort_order=0)
         ServiceFormFieldFactory(page=cls.service, label="E-mail", field_type="email", sort_order=1)
@@ -79,7 +88,7 @@ class ServiceTreeMixin:
             choices="Bandi europei\nInternazionalizzazione",
             sort_order=2,
         )
-        cls.en_service = translate_object(cls.service, cls.tree.english, to_english)
+        cls.en_service = cls.tree.translate(cls.service)
 
     def post(self, url, **overrides):
         data = {
@@ -93,68 +102,9 @@ class ServiceTreeMixin:
         data.update(overrides)
         return self.client.post(url, {k: v for k, v in data.items() if v is not None})
 
-
-class ServiceTreeRulesTests(WagtailPageTestCase):
-    def test_services_live_under_their_index_under_a_home(self):
-        self.assertAllowedParentPageTypes(ServiceIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(ServiceIndexPage, {ServicePage})
-        self.assertAllowedParentPageTypes(ServicePage, {ServiceIndexPage})
-        self.assertAllowedSubpageTypes(ServicePage, set())
-
-
-class ServiceAdminTests(ServiceTreeMixin, WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.build_service_tree()
-        cls.editor = get_user_model().objects.create_superuser("redazione", "r@clls.example", "pw")
-
-    def setUp(self):
-        self.client.force_login(self.editor)
-
-    def test_editor_builds_a_service_with_its_form(self):
-        data = nested_form_data(
-            {
-                "title": "Ricerca partner",
-                "slug": "ricerca-partner",
-                "summary": "Troviamo partner.",
-                "image_alt": "",
-                "audience": rich_text("<p>I soci.</p>"),
-                "how_it_works": rich_text("<p>Con il modulo.</p>"),
-                "body": streamfield([]),
-                "form_intro": rich_text(""),
-                "thank_you_text": rich_text("<p>Grazie.</p>"),
-                "privacy_page": self.privacy.pk,
-                "to_address": "partner@clls.example",
-                "from_address": "",
-                "subject": "Richiesta",
-                "form_fields": inline_formset(
-                    [
-                        {
-                            "label": "Progetto",
-                            "field_type": "multiline",
-                            "required": "on",
-                            "choices": "",
-                            "default_value": "",
-                            "help_text": "",
-                            "clean_name": "",
-                        },
-                    ]
-                ),
-            }
-        )
-        self.assertCanCreate(self.it_index, ServicePage, data)
-        page = ServicePage.objects.get(slug="ricerca-partner")
-        self.assertEqual([f.clean_name for f in page.form_fields.all()], ["progetto"])
-
-
-class RequestFormTests(ServiceTreeMixin, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.build_service_tree()
-
     def test_form_reads_in_the_page_language(self):
-        italian = self.client.get(self.service.url).content.decode()
-        english_html = self.client.get(self.en_service.url).content.decode()
+        italian = self.page_html(self.service.url)
+        english_html = self.page_html(self.en_service.url)
         self.assertIn("Nome e cognome", italian)
         self.assertIn("Full name", english_html)
         self.assertIn('<option value="European calls">European calls</option>', english_html)
@@ -206,7 +156,7 @@ class RequestFormTests(ServiceTreeMixin, TestCase):
         self.assertEqual(set(request.form_data), {"nome_e_cognome", "e_mail", "argomento"})
         self.assertIn("I have read the privacy notice", request.consent_text)
 
-    @override_settings(EMAIL_BACKEND="tests.home.test_services.BrokenEmailBackend")
+    @override_settings(EMAIL_BACKEND="tests.services.test_services.BrokenEmailBackend")
     def test_a_failing_email_loses_nothing(self):
         with self.assertLogs("services.models", level="ERROR") as logs:
             response = self.post(self.en_service.url, argomento="European calls")
@@ -254,7 +204,7 @@ class RequestFormTests(ServiceTreeMixin, TestCase):
     def test_requests_of_both_languages_export_together(self):
         self.post(self.service.url)
         self.post(self.en_service.url, argomento="European calls")
-        admin = get_user_model().objects.create_superuser("gestione", "g@clls.example", "pw")
+        admin = superuser("gestione")
         self.client.force_login(admin)
         url = reverse("wagtailforms:list_submissions", args=[self.service.pk])
         response = self.client.get(url, {"export": "csv"})
@@ -273,27 +223,16 @@ class RequestFormTests(ServiceTreeMixin, TestCase):
         self.assertEqual(set(response.cookies), {"csrftoken"})
 
     def test_services_index_lists_the_services_of_its_language(self):
-        html = self.client.get("/en/services/").content.decode()
+        html = self.page_html("/en/services/")
         self.assertIn("EN Sportello Europa", html)
         self.assertNotIn(">Sportello Europa<", html)
 
 
-class ServicesIndexQueryTests(ServiceTreeMixin, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.build_service_tree()
-
-    def count(self, url):
-        self.client.get(url)
-        with CaptureQueriesContext(connection) as queries:
-            self.assertEqual(self.client.get(url).status_code, 200)
-        return len(queries)
-
+class ServicesIndexQueryTests(BilingualSiteTestCase):
     def test_services_index_and_home_do_not_grow_with_the_services(self):
-        urls = ["/it/servizi/", "/it/"]
-        small = {url: self.count(url) for url in urls}
-        for number in range(10):
-            ServicePageFactory(parent=self.it_index, slug=f"altro-{number}")
-        large = {url: self.count(url) for url in urls}
-        self.assertEqual(large, small)
-        self.assertIn("altro-9", self.client.get("/it/servizi/").content.decode())
+        assert_queries_do_not_grow(
+            self,
+            ["/it/servizi/", "/it/"],
+            lambda number: self.tree.add(ServicePage, slug=f"altro-{number}", translate=False),
+        )
+        self.assertIn("altro-29", self.page_html("/it/servizi/"))
