@@ -4,9 +4,9 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from home.blocks import PreviewedStreamBlock, context_locale
 from home.localization import localized_objects
 from home.models import Person
 
@@ -16,8 +16,7 @@ def session_speakers(sessions, parent_context):
 
     Without a page (the admin's block preview) the active language is used.
     """
-    page = (parent_context or {}).get("page")
-    locale = page.locale if page is not None else Locale.get_active()
+    locale = context_locale(parent_context)
     people = [person for session in sessions for person in session["speakers"] if person]
     if not people:
         return [[] for session in sessions]
@@ -103,14 +102,11 @@ class ProgrammeDayBlock(blocks.StructBlock):
         description = _("One day of the programme, with its sessions.")
 
 
-class ProgrammeBlock(blocks.StreamBlock):
+class ProgrammeBlock(PreviewedStreamBlock):
     day = ProgrammeDayBlock()
 
     class Meta:
         icon = "list-ul"
         label = _("Programme")
         template = "events/blocks/programme_block.html"
-
-    def get_preview_value(self):
-        """One day, as ProgrammeDayBlock previews it."""
-        return self.normalize([("day", self.child_blocks["day"].get_preview_value())])
+        preview_children = ["day"]

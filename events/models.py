@@ -8,33 +8,32 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import ProgrammeBlock
 from events.calendar import calendar_response
 from events.choices import AttendanceMode, EventStatus, OrganiserRole
 from events.structured_data import event_structured_data
 from home.blocks import BodyBlock
+from home.fields import overridable, synchronised, translated
 from home.formats import date_range
+from home.listings import ListingPageMixin
 from home.localization import localized_objects
-from home.models import BasePage, Tag, TaggedPageMixin, page_tags, with_renditions
-from home.pagination import ListingPageMixin, archive_year
-from pillars.models import PillarLink, PillarsMixin
+from home.models import BasePage, Tag, TaggedPageMixin, page_tags
+from pillars.models import PillarItemQuerySet, PillarLink, PillarsMixin
 
 
-class EventIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
+class EventIndexPage(ListingPageMixin, BasePage):
     """One language's events: what is coming, soonest first, and an archive by year."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
-    template = "events/event_index_page.html"
     list_name = "event_list"
+    date_field = "start_date"
 
     class Meta:
         verbose_name = _("event index")
@@ -50,19 +49,11 @@ class EventIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
     def past_events(self, now=None):
         return self.events().past(now)
 
-    def archive_years(self):
-        """The years that have past events, newest first."""
-        return [day.year for day in self.past_events().dates("start_date", "year", order="DESC")]
+    def listed_items(self):
+        return self.upcoming_events()
 
-    @path("", name="index")
-    def index_view(self, request):
-        return self.render_listing(request, self.upcoming_events(), "index")
-
-    @re_path(r"^(\d{4})/$", name="year")
-    def year_view(self, request, year):
-        year = archive_year(year)
-        items = self.past_events().filter(start_date__year=year)
-        return self.render_listing(request, items, "year", year, year=year)
+    def archived_items(self):
+        return self.past_events()
 
     @path("feed/ical/", name="ical")
     def ical_view(self, request):
@@ -75,23 +66,10 @@ class EventIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
         )
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(PillarItemQuerySet):
     def for_cards(self):
         """Live, public events with what a card shows, bodies and programmes left out."""
-        return (
-            self.live()
-            .public()
-            .select_related("locale")
-            .prefetch_related(with_renditions("image"))
-            .defer_streamfields()
-        )
-
-    def in_language_of(self, page):
-        return self.filter(locale_id=page.locale_id)
-
-    def in_pillar(self, pillar):
-        """Events that name `pillar`, whichever language's version of it they point at."""
-        return self.filter(pillar_links__pillar__translation_key=pillar.translation_key).distinct()
+        return super().for_cards().select_related("locale")
 
     def upcoming(self, now=None):
         """Events not yet over (happening now included), soonest first."""
@@ -114,7 +92,6 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
-    template = "events/event_page.html"
 
     start_date = models.DateField(verbose_name=_("start date"))
     start_time = models.TimeField(
@@ -217,24 +194,20 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
     # When, where and how are facts of the event: the same in every language.
     translatable_fields = [
         *BasePage.translatable_fields,
-        SynchronizedField("start_date", overridable=False),
-        SynchronizedField("start_time", overridable=False),
-        SynchronizedField("end_date", overridable=False),
-        SynchronizedField("end_time", overridable=False),
-        SynchronizedField("status", overridable=False),
-        SynchronizedField("attendance_mode", overridable=False),
-        TranslatableField("venue_name"),
-        SynchronizedField("venue_address"),
-        TranslatableField("venue_city"),
-        TranslatableField("venue_country"),
-        SynchronizedField("online_url"),
-        SynchronizedField("registration_url"),
-        SynchronizedField("registration_deadline", overridable=False),
-        TranslatableField("programme"),
-        TranslatableField("body"),
-        SynchronizedField("tagged_items", overridable=False),
-        SynchronizedField("organisers", overridable=False),
-        SynchronizedField("pillar_links", overridable=False),
+        *translated("venue_name", "venue_city", "venue_country", "programme", "body"),
+        *overridable("venue_address", "online_url", "registration_url"),
+        *synchronised(
+            "start_date",
+            "start_time",
+            "end_date",
+            "end_time",
+            "status",
+            "attendance_mode",
+            "registration_deadline",
+            "tagged_items",
+            "organisers",
+            "pillar_links",
+        ),
     ]
 
     class Meta:

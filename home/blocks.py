@@ -19,6 +19,35 @@ from home.choices import OrganisationKind
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
+def context_locale(parent_context):
+    """The language a block renders in: its page's, or the active one in the admin's preview."""
+    page = (parent_context or {}).get("page")
+    return page.locale if page is not None else Locale.get_active()
+
+
+def newest(model):
+    """The newest item of a library (images, documents), for previews that need one."""
+    return model.objects.order_by("-created_at").first()
+
+
+class PreviewedStreamBlock(blocks.StreamBlock):
+    """A stream previewed as a few of its children, each with its own preview value.
+
+    Subclasses name those children in `Meta.preview_children`.
+    """
+
+    class Meta:
+        preview_children = []
+
+    def get_preview_value(self):
+        return self.normalize(
+            [
+                (name, self.child_blocks[name].get_preview_value())
+                for name in self.meta.preview_children
+            ]
+        )
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("text"), max_length=120)
     level = blocks.ChoiceBlock(
@@ -62,7 +91,7 @@ class FigureBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         """The newest image of the library, so that the preview needs no chosen image."""
-        image = get_image_model().objects.order_by("-created_at").first()
+        image = newest(get_image_model())
         return self.normalize(
             {
                 "image": {
@@ -166,8 +195,9 @@ class DocumentBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         """The newest document of the library, so that the preview needs no chosen document."""
-        document = get_document_model().objects.order_by("-created_at").first()
-        return self.normalize({"document": document, "label": "Scarica il documento"})
+        return self.normalize(
+            {"document": newest(get_document_model()), "label": "Scarica il documento"}
+        )
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -209,15 +239,13 @@ class OrganisationListBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         organisation_model = apps.get_model("home", "Organisation")
-        page = (parent_context or {}).get("page")
-        locale = page.locale if page is not None else Locale.get_active()
         context["organisations"] = organisation_model.objects.filter(
-            kind=value["kind"], locale=locale, live=True
+            kind=value["kind"], locale=context_locale(parent_context), live=True
         ).order_by("name")
         return context
 
 
-class BodyBlock(blocks.StreamBlock):
+class BodyBlock(PreviewedStreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     figure = FigureBlock()
@@ -231,12 +259,4 @@ class BodyBlock(blocks.StreamBlock):
         icon = "doc-full-inverse"
         label = _("Body")
         template = "home/blocks/body_block.html"
-
-    def get_preview_value(self):
-        """A heading, a paragraph and a quote, each with its own preview value."""
-        return self.normalize(
-            [
-                (name, self.child_blocks[name].get_preview_value())
-                for name in ("heading", "paragraph", "quote")
-            ]
-        )
+        preview_children = ["heading", "paragraph", "quote"]

@@ -1,6 +1,7 @@
-"""Model fields whose options the site always sets the same way."""
+"""Model fields whose options the site always sets the same way, and their translation rules."""
 
 from django.db import models
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 def optional_link(to, verbose_name, **options):
@@ -13,3 +14,20 @@ def optional_link(to, verbose_name, **options):
     return models.ForeignKey(
         to, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=verbose_name, **options
     )
+
+
+# What wagtail-localize does with each field, one of three decisions
+# (tests/home/test_translation_rules.py holds them for every model).
+def translated(*names):
+    """Fields sent to translators, segment by segment."""
+    return [TranslatableField(name) for name in names]
+
+
+def synchronised(*names):
+    """Fields copied from the source on every sync; a translation cannot change them."""
+    return [SynchronizedField(name, overridable=False) for name in names]
+
+
+def overridable(*names):
+    """Fields copied from the source unless a translation sets its own."""
+    return [SynchronizedField(name, overridable=True) for name in names]

@@ -7,6 +7,7 @@ or snippet, so the two versions stay linked as source and translation.
 
 import html
 
+from django.core.exceptions import ValidationError
 from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
@@ -90,3 +91,14 @@ def localized_objects(objects, locale, *, fallback=False):
             originals.setdefault(obj.translation_key, obj)
         return [by_key.get(key, originals[key]) for key in keys]
     return [by_key[key] for key in keys if key in by_key]
+
+
+def validate_one_per_locale(instance, message):
+    """Refuse, with `message`, a second record of the instance's model in its language.
+
+    A per-language uniqueness rule is invisible to the admin form, which has no
+    locale field: say it in the form instead of failing on save.
+    """
+    others = type(instance)._default_manager.filter(locale_id=instance.locale_id)
+    if instance.locale_id and others.exclude(pk=instance.pk).exists():
+        raise ValidationError(message)

@@ -5,14 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.fields import overridable, synchronised, translated
+from home.listings import ListingPageMixin
 from home.models import (
     BasePage,
     PageLink,
@@ -21,25 +21,22 @@ from home.models import (
     TaggedPageMixin,
     localized_tags,
     page_tags,
-    with_renditions,
 )
-from home.pagination import ListingPageMixin, archive_year
 from home.registry import FeedLink
 from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.structured_data import news_article
-from pillars.models import PillarLink, PillarsMixin
+from pillars.models import PillarItemQuerySet, PillarLink, PillarsMixin
 
 # The feeds every index offers: route, name in the link's title, media type.
 FEEDS = [("rss", "RSS", "application/rss+xml"), ("atom", "Atom", "application/atom+xml")]
 
 
-class NewsIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
+class NewsIndexPage(ListingPageMixin, BasePage):
     """The news of one language: newest first, by page, by tag, by year, and as feeds."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
-    template = "news/news_index_page.html"
     list_name = "news_list"
 
     class Meta:
@@ -50,9 +47,11 @@ class NewsIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
         """Live, public news of this index's language, newest first, ready for cards."""
         return NewsPage.objects.for_cards().child_of(self).in_language_of(self).newest_first()
 
-    def archive_years(self):
-        """The years that have news, newest first."""
-        return [day.year for day in self.news_items().dates("date", "year", order="DESC")]
+    def listed_items(self):
+        return self.news_items()
+
+    def archived_items(self):
+        return self.news_items()
 
     def cards(self, items):
         return attach_display_tags(items, self.locale)
@@ -69,22 +68,12 @@ class NewsIndexPage(ListingPageMixin, RoutablePageMixin, BasePage):
             for route, name, mime_type in FEEDS
         ]
 
-    @path("", name="index")
-    def index_view(self, request):
-        return self.render_listing(request, self.news_items(), "index")
-
     @path("tag/<str:slug>/", name="tag")
     def tag_view(self, request, slug):
         # Only this language's tags: another language's slug is a 404.
         tag = get_object_or_404(Tag, locale_id=self.locale_id, slug=slug)
         items = self.news_items().filter(tagged_items__tag__translation_key=tag.translation_key)
         return self.render_listing(request, items.distinct(), "tag", slug, tag=tag)
-
-    @re_path(r"^(\d{4})/$", name="year")
-    def year_view(self, request, year):
-        year = archive_year(year)
-        items = self.news_items().filter(date__year=year)
-        return self.render_listing(request, items, "year", year, year=year)
 
     @path("feed/rss/", name="rss")
     def rss_view(self, request):
@@ -106,22 +95,10 @@ def attach_display_tags(news_items, locale):
     return items
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(PillarItemQuerySet):
     def for_cards(self):
         """Live, public news with what a card shows (image renditions, tags), bodies left out."""
-        return (
-            self.live()
-            .public()
-            .prefetch_related(with_renditions("image"), "tagged_items__tag")
-            .defer_streamfields()
-        )
-
-    def in_language_of(self, page):
-        return self.filter(locale_id=page.locale_id)
-
-    def in_pillar(self, pillar):
-        """News that name `pillar`, whichever language's version of it they point at."""
-        return self.filter(pillar_links__pillar__translation_key=pillar.translation_key).distinct()
+        return super().for_cards().prefetch_related("tagged_items__tag")
 
     def newest_first(self):
         return self.order_by("-date", "-pk")
@@ -139,7 +116,6 @@ class NewsPage(TaggedPageMixin, PillarsMixin, RelatedPagesMixin, BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
-    template = "news/news_page.html"
 
     date = models.DateField(
         null=True,
@@ -174,11 +150,9 @@ class NewsPage(TaggedPageMixin, PillarsMixin, RelatedPagesMixin, BasePage):
     # the page's own language (localized_tags, localized_pages).
     translatable_fields = [
         *BasePage.translatable_fields,
-        TranslatableField("body"),
-        SynchronizedField("date"),
-        SynchronizedField("tagged_items", overridable=False),
-        SynchronizedField("related_pages", overridable=False),
-        SynchronizedField("pillar_links", overridable=False),
+        *translated("body"),
+        *overridable("date"),
+        *synchronised("tagged_items", "related_pages", "pillar_links"),
     ]
 
     class Meta:

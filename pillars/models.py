@@ -14,12 +14,11 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.fields import optional_link
+from home.fields import optional_link, synchronised, translated
 from home.localization import localized_objects, localized_pages
-from home.models import BasePage, PageLink, RelatedPagesMixin, with_renditions
+from home.models import BasePage, CardQuerySet, PageLink, RelatedPagesMixin
 
 
 class InitiativeStatus(models.TextChoices):
@@ -40,7 +39,6 @@ class PillarPage(BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pillars.InitiativePage"]
-    template = "pillars/pillar_page.html"
 
     aims = RichTextField(
         features=AIMS_FEATURES,
@@ -52,11 +50,7 @@ class PillarPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("aims"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("aims"), index.SearchField("body")]
-    translatable_fields = [
-        *BasePage.translatable_fields,
-        TranslatableField("aims"),
-        TranslatableField("body"),
-    ]
+    translatable_fields = [*BasePage.translatable_fields, *translated("aims", "body")]
 
     class Meta:
         verbose_name = _("pillar")
@@ -64,14 +58,7 @@ class PillarPage(BasePage):
 
     def initiatives(self):
         """Live initiatives of this pillar, in the editors' order."""
-        return (
-            InitiativePage.objects.live()
-            .public()
-            .child_of(self)
-            .prefetch_related(with_renditions("image"))
-            .defer_streamfields()
-            .order_by("path")
-        )
+        return InitiativePage.cards_under(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -84,7 +71,6 @@ class InitiativePage(RelatedPagesMixin, BasePage):
 
     parent_page_types = ["pillars.PillarPage"]
     subpage_types = []
-    template = "pillars/initiative_page.html"
 
     aims = RichTextField(features=AIMS_FEATURES, blank=True, verbose_name=_("aims"))
     start_year = models.PositiveSmallIntegerField(
@@ -127,14 +113,8 @@ class InitiativePage(RelatedPagesMixin, BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("aims"), index.SearchField("body")]
     translatable_fields = [
         *BasePage.translatable_fields,
-        TranslatableField("aims"),
-        SynchronizedField("start_year", overridable=False),
-        SynchronizedField("end_year", overridable=False),
-        SynchronizedField("status", overridable=False),
-        SynchronizedField("contact", overridable=False),
-        TranslatableField("body"),
-        SynchronizedField("partners", overridable=False),
-        SynchronizedField("related_pages", overridable=False),
+        *translated("aims", "body"),
+        *synchronised("start_year", "end_year", "status", "contact", "partners", "related_pages"),
     ]
 
     class Meta:
@@ -180,6 +160,14 @@ class InitiativeRelatedPage(PageLink):
     initiative = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="related_pages")
 
     panels = [PageChooserPanel("page", page_type=["news.NewsPage", "events.EventPage"])]
+
+
+class PillarItemQuerySet(CardQuerySet):
+    """Queries of the pages that name pillars (news items, events)."""
+
+    def in_pillar(self, pillar):
+        """Pages that name `pillar`, whichever language's version of it they point at."""
+        return self.filter(pillar_links__pillar__translation_key=pillar.translation_key).distinct()
 
 
 class PillarsMixin:

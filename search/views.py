@@ -16,7 +16,7 @@ from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from home.languages import site_homes
-from home.pagination import paginate
+from home.listings import paginate
 
 RESULTS_PER_PAGE = 10
 # Nobody types more; longer input is pasted text, and every word costs the

@@ -15,11 +15,10 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.fields import optional_link
-from home.models import BasePage, BodyPage, with_renditions
+from home.fields import optional_link, synchronised, translated
+from home.models import BasePage, BodyPage
 from services.forms import RequestFormBuilder
 
 logger = logging.getLogger(__name__)
@@ -33,7 +32,6 @@ class ServiceIndexPage(BodyPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["services.ServicePage"]
     max_count_per_parent = 1
-    template = "services/service_index_page.html"
 
     class Meta:
         verbose_name = _("services index")
@@ -41,15 +39,7 @@ class ServiceIndexPage(BodyPage):
 
     def services(self):
         """Live, public services of this index, in the editors' order."""
-        return (
-            ServicePage.objects.live()
-            .public()
-            .child_of(self)
-            .filter(locale_id=self.locale_id)
-            .prefetch_related(with_renditions("image"))
-            .defer_streamfields()
-            .order_by("path")
-        )
+        return ServicePage.cards_under(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -67,13 +57,8 @@ class ServiceFormField(TranslatableMixin, AbstractFormField):
     page = ParentalKey("services.ServicePage", on_delete=models.CASCADE, related_name="form_fields")
 
     translatable_fields = [
-        TranslatableField("label"),
-        TranslatableField("help_text"),
-        TranslatableField("choices"),
-        TranslatableField("default_value"),
-        SynchronizedField("field_type", overridable=False),
-        SynchronizedField("required", overridable=False),
-        SynchronizedField("clean_name", overridable=False),
+        *translated("label", "help_text", "choices", "default_value"),
+        *synchronised("field_type", "required", "clean_name"),
     ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
@@ -106,7 +91,6 @@ class ServicePage(AbstractEmailForm, BasePage):
 
     parent_page_types = ["services.ServiceIndexPage"]
     subpage_types = []
-    template = "services/service_page.html"
     landing_page_template = "services/service_page_landing.html"
     form_builder = RequestFormBuilder
 
@@ -171,16 +155,16 @@ class ServicePage(AbstractEmailForm, BasePage):
     # privacy page follows the source and is shown in the visitor's language.
     translatable_fields = [
         *BasePage.translatable_fields,
-        TranslatableField("audience"),
-        TranslatableField("how_it_works"),
-        TranslatableField("body"),
-        TranslatableField("form_intro"),
-        TranslatableField("thank_you_text"),
-        TranslatableField("subject"),
-        TranslatableField("form_fields"),
-        SynchronizedField("to_address", overridable=False),
-        SynchronizedField("from_address", overridable=False),
-        SynchronizedField("privacy_page", overridable=False),
+        *translated(
+            "audience",
+            "how_it_works",
+            "body",
+            "form_intro",
+            "thank_you_text",
+            "subject",
+            "form_fields",
+        ),
+        *synchronised("to_address", "from_address", "privacy_page"),
     ]
 
     class Meta:

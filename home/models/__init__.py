@@ -1,5 +1,13 @@
 from .images import CustomImage, CustomRendition, with_renditions
-from .pages import BasePage, BodyPage, HomePage, PageLink, RelatedPagesMixin, StandardPage
+from .pages import (
+    BasePage,
+    BodyPage,
+    CardQuerySet,
+    HomePage,
+    PageLink,
+    RelatedPagesMixin,
+    StandardPage,
+)
 from .site_content import FooterLink, SiteContent, SocialLink
 from .snippets import Organisation, Person
 from .tags import Tag, TaggedPageMixin, localized_tags, page_tags
@@ -7,6 +15,7 @@ from .tags import Tag, TaggedPageMixin, localized_tags, page_tags
 __all__ = [
     "BasePage",
     "BodyPage",
+    "CardQuerySet",
     "CustomImage",
     "CustomRendition",
     "FooterLink",

@@ -1,15 +1,26 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.fields import optional_link
-from home.localization import localized_pages
+from home.fields import optional_link, overridable, translated
+from home.localization import localized_pages, validate_one_per_locale
+from home.models.images import with_renditions
+
+
+class CardQuerySet(PageQuerySet):
+    """Queries of pages that are listed as cards."""
+
+    def for_cards(self):
+        """Live, public pages with their card images, bodies left out."""
+        return self.live().public().prefetch_related(with_renditions("image")).defer_streamfields()
+
+    def in_language_of(self, page):
+        return self.filter(locale_id=page.locale_id)
 
 
 class BasePage(Page):
@@ -41,6 +52,8 @@ class BasePage(Page):
         ),
     )
 
+    objects = PageManager.from_queryset(CardQuerySet)()
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -54,13 +67,8 @@ class BasePage(Page):
     # unless a translation picks its own; "show in menus" is left out so that
     # each language keeps its own menu.
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("summary"),
-        SynchronizedField("image", overridable=True),
-        TranslatableField("image_alt"),
+        *translated("title", "slug", "seo_title", "search_description", "summary", "image_alt"),
+        *overridable("image"),
     ]
 
     class Meta:
@@ -75,6 +83,25 @@ class BasePage(Page):
     def _is_source_locale(self):
         return self.locale_id is None or self.locale_id == Locale.get_default().pk
 
+    @classmethod
+    def live_under(cls, parent):
+        """Live, public pages of this type under `parent`, in the editors' order."""
+        return cls.objects.live().public().child_of(parent).order_by("path")
+
+    @classmethod
+    def cards_under(cls, parent):
+        """Live, public pages of this type under `parent`, in the editors' order, for cards."""
+        return cls.objects.for_cards().child_of(parent).order_by("path")
+
+    @classmethod
+    def section_under(cls, home, items):
+        """A home page's section: the page of this type under `home` and `items(page)` of it.
+
+        Gives `{"index": page, "items": [...]}`, empty where the home has no such page.
+        """
+        index = cls.live_under(home).first()
+        return {"index": index, "items": list(items(index)) if index else []}
+
     @property
     def meta_description(self):
         return self.search_description or self.summary
@@ -87,7 +114,7 @@ class BodyPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+    translatable_fields = [*BasePage.translatable_fields, *translated("body")]
 
     class Meta:
         abstract = True
@@ -104,7 +131,6 @@ class HomePage(BodyPage):
         "events.EventIndexPage",
         "services.ServiceIndexPage",
     ]
-    template = "home/home_page.html"
 
     body = StreamField(
         BodyBlock(),
@@ -122,9 +148,7 @@ class HomePage(BodyPage):
 
     def clean(self):
         super().clean()
-        others = HomePage.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
-        if self.locale_id and others.exists():
-            raise ValidationError(_("This language already has a home page."))
+        validate_one_per_locale(self, _("This language already has a home page."))
 
 
 class StandardPage(BodyPage):
@@ -132,7 +156,6 @@ class StandardPage(BodyPage):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
-    template = "home/standard_page.html"
 
     class Meta:
         verbose_name = _("standard page")

@@ -1,13 +1,12 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.localization import localized_pages
+from home.fields import overridable, synchronised, translated
+from home.localization import localized_pages, validate_one_per_locale
 from home.models.pages import PageLink
 from home.models.snippets import ModeratedSnippet
 
@@ -60,12 +59,9 @@ class SiteContent(ModeratedSnippet, ClusterableModel):
     # Contacts are the same in every language: synchronised so that addresses
     # are not sent to translators as text, yet a translation may override them.
     translatable_fields = [
-        TranslatableField("footer_text"),
-        TranslatableField("address"),
-        SynchronizedField("email"),
-        SynchronizedField("phone"),
-        SynchronizedField("social_links"),
-        SynchronizedField("footer_links", overridable=False),
+        *translated("footer_text", "address"),
+        *overridable("email", "phone", "social_links"),
+        *synchronised("footer_links"),
     ]
 
     class Meta(ModeratedSnippet.Meta):
@@ -77,11 +73,9 @@ class SiteContent(ModeratedSnippet, ClusterableModel):
 
     def clean(self):
         super().clean()
-        # The per-locale constraint is invisible to the admin form, which has no
-        # locale field; say it here instead of failing on save.
-        others = SiteContent.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
-        if self.locale_id and others.exists():
-            raise ValidationError(_("This language already has its site content: edit that one."))
+        validate_one_per_locale(
+            self, _("This language already has its site content: edit that one.")
+        )
 
     def __str__(self):
         return str(_("Site content (%(language)s)") % {"language": self.locale.get_display_name()})

@@ -9,10 +9,9 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.choices import OrganisationKind
-from home.fields import optional_link
+from home.fields import optional_link, overridable, synchronised, translated
 
 
 class ModeratedSnippet(
@@ -28,7 +27,20 @@ class ModeratedSnippet(
         abstract = True
 
 
-class Organisation(ModeratedSnippet, index.Indexed):
+class NamedSnippet(ModeratedSnippet, index.Indexed):
+    """A moderated snippet known by its name: listed, searched and shown by it."""
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(ModeratedSnippet.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(NamedSnippet):
     """A member, partner, network or institution, shared by events, initiatives and pages."""
 
     name = models.CharField(
@@ -58,26 +70,19 @@ class Organisation(ModeratedSnippet, index.Indexed):
         FieldPanel("logo"),
         FieldPanel("description"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        SynchronizedField("kind", overridable=False),
-        SynchronizedField("website"),
-        SynchronizedField("logo"),
+        *translated("name", "description"),
+        *synchronised("kind"),
+        *overridable("website", "logo"),
     ]
 
-    class Meta(ModeratedSnippet.Meta):
+    class Meta(NamedSnippet.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
-class Person(ModeratedSnippet, index.Indexed):
+class Person(NamedSnippet):
     """A speaker or contact person."""
 
     name = models.CharField(max_length=200, verbose_name=_("name"))
@@ -96,21 +101,14 @@ class Person(ModeratedSnippet, index.Indexed):
         FieldPanel("affiliation"),
         FieldPanel("photo"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     # Names are proper names: they follow the source. The role is translated and
     # the affiliation points at the organisation of the same language.
     translatable_fields = [
-        SynchronizedField("name"),
-        TranslatableField("role"),
-        TranslatableField("affiliation"),
-        SynchronizedField("photo"),
+        *translated("role", "affiliation"),
+        *overridable("name", "photo"),
     ]
 
-    class Meta(ModeratedSnippet.Meta):
+    class Meta(NamedSnippet.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name

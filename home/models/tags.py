@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from taggit.models import TagBase
 from wagtail.models import Locale, TranslatableMixin
-from wagtail_localize.fields import TranslatableField
 
+from home.fields import translated
 from home.localization import localized_objects
 
 
@@ -30,7 +30,7 @@ class Tag(TranslatableMixin, TagBase):
     )
 
     # The slug is rebuilt from the translated name, never sent to translators.
-    translatable_fields = [TranslatableField("name")]
+    translatable_fields = translated("name")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("tag")

@@ -4,21 +4,17 @@ from news.models import NewsIndexPage, NewsPage, attach_display_tags
 
 register = template.Library()
 
-LATEST = 3
-
 
 @register.simple_tag
-def latest_news(home, count=LATEST):
+def latest_news(home, count=3):
     """The newest items of the home page's language, with their tags, for cards."""
-    index = NewsIndexPage.objects.live().public().child_of(home).first()
-    if index is None:
-        return {"index": None, "items": []}
-    items = attach_display_tags(index.news_items()[:count], home.locale)
-    return {"index": index, "items": items}
+    return NewsIndexPage.section_under(
+        home, lambda index: attach_display_tags(index.news_items()[:count], home.locale)
+    )
 
 
 @register.simple_tag
-def pillar_news(pillar, count=LATEST):
+def pillar_news(pillar, count=3):
     """The newest items of the pillar's language that name it, in any language, for cards."""
     items = NewsPage.objects.for_cards().in_language_of(pillar).in_pillar(pillar).newest_first()
     return {

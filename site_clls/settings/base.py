@@ -9,7 +9,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -220,5 +219,3 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
-
-SITE_LANGUAGE_NAMES = {"it": _("Italian"), "en": _("English")}

@@ -1,5 +1,8 @@
+"""Pages that list other pages: pagination, and index pages with a yearly archive."""
+
 from django.core.paginator import Paginator
 from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 
 def paginate(request, items, per_page):
@@ -24,18 +27,28 @@ def archive_year(raw):
     return year
 
 
-class ListingPageMixin:
-    """A routable index page that lists pages: paginated, with each route's canonical address.
+class ListingPageMixin(RoutablePageMixin):
+    """An index page that lists its pages by page (`listed_items`) and by year (`archived_items`).
 
-    Subclasses name the list in the template's context, give the years of
-    their archive and may prepare the cards of one page of items.
+    Subclasses name the list in the template's context (`list_name`), the date
+    field their archive is kept by (`date_field`), and may prepare the cards of
+    one page of items (`cards`). Their own routes come before these two.
     """
 
     per_page = 12
     list_name = "items"
+    date_field = "date"
+
+    def listed_items(self):
+        raise NotImplementedError
+
+    def archived_items(self):
+        raise NotImplementedError
 
     def archive_years(self):
-        return []
+        """The years that have archived items, newest first."""
+        days = self.archived_items().dates(self.date_field, "year", order="DESC")
+        return [day.year for day in days]
 
     def cards(self, items):
         return items
@@ -51,3 +64,13 @@ class ListingPageMixin:
             **extra,
         }
         return self.render(request, context_overrides=context)
+
+    @path("", name="index")
+    def index_view(self, request):
+        return self.render_listing(request, self.listed_items(), "index")
+
+    @re_path(r"^(\d{4})/$", name="year")
+    def year_view(self, request, year):
+        year = archive_year(year)
+        items = self.archived_items().filter(**{f"{self.date_field}__year": year})
+        return self.render_listing(request, items, "year", year, year=year)
