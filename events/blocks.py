@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from home.admin_dates import DateBlock, TimeBlock
 from home.blocks import PreviewedStreamBlock, context_locale
 from home.localization import localized_objects
 from home.models import Person
@@ -38,8 +39,8 @@ def session_speakers(sessions, parent_context):
 
 
 class SessionBlock(blocks.StructBlock):
-    start = blocks.TimeBlock(required=False, label=_("starts at"))
-    end = blocks.TimeBlock(required=False, label=_("ends at"))
+    start = TimeBlock(required=False, label=_("starts at"))
+    end = TimeBlock(required=False, label=_("ends at"))
     title = blocks.CharBlock(label=_("title"))
     description = blocks.TextBlock(required=False, label=_("description"))
     speakers = blocks.ListBlock(SnippetChooserBlock("home.Person"), default=[], label=_("speakers"))
@@ -72,7 +73,7 @@ class SessionBlock(blocks.StructBlock):
 
 
 class ProgrammeDayBlock(blocks.StructBlock):
-    date = blocks.DateBlock(label=_("day"))
+    date = DateBlock(label=_("day"))
     title = blocks.CharBlock(required=False, label=_("title of the day"))
     sessions = blocks.ListBlock(SessionBlock(), label=_("sessions"))
 

@@ -22,6 +22,7 @@ from home.formats import date_range
 from home.listings import ListingPageMixin
 from home.localization import localized_objects
 from home.models import BasePage, PageTag, TaggedPageMixin, page_tags
+from pillars.forms import PillarChoiceForm
 from pillars.models import PillarItemQuerySet, PillarLink, PillarsMixin
 
 
@@ -90,6 +91,7 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    base_form_class = PillarChoiceForm
 
     start_date = models.DateField(verbose_name=_("start date"))
     start_time = models.TimeField(
@@ -178,7 +180,7 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
         FieldPanel("programme"),
         FieldPanel("body"),
         FieldPanel("tags"),
-        InlinePanel("pillar_links", heading=_("Pillars"), label=_("pillar")),
+        FieldPanel("pillars"),
     ]
 
     search_fields = [
@@ -192,7 +194,7 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
     # When, where and how are facts of the event: the same in every language.
     translatable_fields = [
         *BasePage.translatable_fields,
-        *translated("venue_name", "venue_city", "venue_country", "programme", "body"),
+        *translated("venue_name", "venue_city", "venue_country", "programme", "body", "tags"),
         *overridable("venue_address", "online_url", "registration_url"),
         *synchronised(
             "start_date",

@@ -8,7 +8,7 @@ or snippet, so the two versions stay linked as source and translation.
 import html
 
 from django.core.exceptions import ValidationError
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
@@ -102,3 +102,18 @@ def validate_one_per_locale(instance, message):
     others = type(instance)._default_manager.filter(locale_id=instance.locale_id)
     if instance.locale_id and others.exclude(pk=instance.pk).exists():
         raise ValidationError(message)
+
+
+def slug_is_untranslated(page):
+    """Whether `page` is a translation whose slug still holds the source's, untranslated."""
+    source = TranslationSource.objects.filter(
+        object_id=page.translation_key, locale=Locale.get_default()
+    ).first()
+    if source is None or source.locale_id == page.locale_id:
+        return False
+    slug = StringSegment.objects.filter(source=source, context__path="slug").first()
+    if slug is None or slug.string.data != page.slug:
+        return False
+    return not StringTranslation.objects.filter(
+        translation_of_id=slug.string_id, context_id=slug.context_id, locale_id=page.locale_id
+    ).exists()

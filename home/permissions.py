@@ -1,4 +1,4 @@
-from wagtail.models import Locale
+from wagtail.models import Locale, PagePermissionTester
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 SOURCE_ACTIONS = {"change", "delete", "publish", "lock", "unlock"}
@@ -38,3 +38,18 @@ class SourceLanguagePermissionPolicy(ModelPermissionPolicy):
         if set(actions) <= SOURCE_ACTIONS and not may_edit_source_language(user):
             instances = instances.exclude(locale=Locale.get_default())
         return instances
+
+
+class SitePagePermissionTester(PagePermissionTester):
+    """Wagtail's page rules, plus: only who may publish a translation may delete it.
+
+    Translators hold `change` on the English tree, which would let them delete
+    their unpublished translations; in the translation editor that made
+    *Delete* their main button instead of submitting for approval.
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        translation = self.page.locale_id != Locale.get_default().pk
+        if translation and not self.can_publish():
+            return False
+        return super().can_delete(ignore_bulk=ignore_bulk)

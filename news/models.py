@@ -25,6 +25,7 @@ from home.models import (
 from home.registry import FeedLink
 from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.structured_data import news_article
+from pillars.forms import PillarChoiceForm
 from pillars.models import PillarItemQuerySet, PillarLink, PillarsMixin
 
 # The feeds every index offers: route, name in the link's title, media type.
@@ -115,6 +116,7 @@ class NewsPage(TaggedPageMixin, PillarsMixin, RelatedPagesMixin, BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    base_form_class = PillarChoiceForm
 
     date = models.DateField(
         null=True,
@@ -134,7 +136,7 @@ class NewsPage(TaggedPageMixin, PillarsMixin, RelatedPagesMixin, BasePage):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         FieldPanel("body"),
         FieldPanel("tags"),
-        InlinePanel("pillar_links", heading=_("Pillars"), label=_("pillar")),
+        FieldPanel("pillars"),
         InlinePanel("related_pages", heading=_("Related pages"), label=_("related page")),
     ]
 
@@ -149,7 +151,7 @@ class NewsPage(TaggedPageMixin, PillarsMixin, RelatedPagesMixin, BasePage):
     # the page's own language (localized_tags, localized_pages).
     translatable_fields = [
         *BasePage.translatable_fields,
-        *translated("body"),
+        *translated("body", "tags"),
         *overridable("date"),
         *synchronised("tagged_items", "related_pages", "pillar_links"),
     ]

@@ -10,7 +10,14 @@ from .pages import (
 )
 from .site_content import FooterLink, SiteContent, SocialLink
 from .snippets import Organisation, Person
-from .tags import PageTag, Tag, TaggedPageMixin, localized_tags, page_tags
+from .tags import (
+    PageTag,
+    Tag,
+    TaggedPageMixin,
+    localized_tags,
+    page_tags,
+    translate_page_tags,
+)
 
 __all__ = [
     "BasePage",
@@ -32,5 +39,6 @@ __all__ = [
     "TaggedPageMixin",
     "localized_tags",
     "page_tags",
+    "translate_page_tags",
     "with_renditions",
 ]

@@ -8,8 +8,9 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.fields import optional_link, overridable, translated
-from home.localization import localized_pages, validate_one_per_locale
+from home.localization import localized_pages, slug_is_untranslated, validate_one_per_locale
 from home.models.images import with_renditions
+from home.permissions import SitePagePermissionTester
 
 
 class CardQuerySet(PageQuerySet):
@@ -74,6 +75,20 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def full_clean(self, *args, **kwargs):
+        self._slug_from_translated_title()
+        return super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self._slug_from_translated_title()
+        return super().minimal_clean()
+
+    def _slug_from_translated_title(self):
+        # A translation whose slug nobody translated would keep the Italian
+        # address: emptied, Wagtail makes it from the translated title.
+        if not self._is_source_locale() and slug_is_untranslated(self):
+            self.slug = ""
+
     def save(self, *args, **kwargs):
         if self.image_id and not self.image_alt and self._is_source_locale():
             # Copied now so that it becomes a segment translators see.
@@ -101,6 +116,9 @@ class BasePage(Page):
         """
         index = cls.live_under(home).first()
         return {"index": index, "items": list(items(index)) if index else []}
+
+    def permissions_for_user(self, user):
+        return SitePagePermissionTester(user, self)
 
     @property
     def meta_description(self):

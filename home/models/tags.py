@@ -1,11 +1,16 @@
 import re
 
 from django.db import models
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from taggit.models import TagBase, TaggedItemBase
+from wagtail.admin.widgets import AdminTagWidget
 from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.strings import StringValue
 
 from home.fields import translated
 from home.localization import localized_objects
@@ -94,11 +99,87 @@ class TaggedPageMixin:
         return localized_tags([tagged.tag for tagged in self.tagged_items.all()], self.locale)
 
 
+class SourceTagWidget(AdminTagWidget):
+    """The tag input of the page editor: it suggests only tags of the source language.
+
+    Tags are typed on the Italian page; their translations come from the
+    page's translation (`TranslatableTags`).
+    """
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-w-tag-url-value"] = reverse("home_tag_autocomplete")
+        return context
+
+
+class TranslatableTags(ClusterTaggableManager):
+    """A page's tags whose names are translated in the page's own translation editor.
+
+    The relation itself follows the Italian source (`tagged_items` is
+    synchronised); each tag's name is a segment of the page, keyed by the tag's
+    translation key, and `translate_page_tags` turns the translated names into
+    the tags of the page's language.
+    """
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{**kwargs, "widget": SourceTagWidget})
+
+    def get_translatable_segments(self, value):
+        return [StringSegmentValue(str(tag.translation_key), tag.name) for tag in value]
+
+    def restore_translated_segments(self, value, segments):
+        return KEEP_SOURCE_TAGS
+
+    def __set__(self, instance, value):
+        # wagtail-localize assigns the restored value back to the field.
+        if value is not KEEP_SOURCE_TAGS:
+            self.__get__(instance, type(instance)).set(value)
+
+
+# What a translation's tag field is restored to: the source's relation, unchanged.
+KEEP_SOURCE_TAGS = object()
+
+
 def page_tags(through):
-    """A page type's tags field: typed in Italian, translated as snippets, shown per language."""
-    return ClusterTaggableManager(
+    """A page type's tags field: typed in Italian, translated with the page, shown per language."""
+    return TranslatableTags(
         through=through,
         blank=True,
         verbose_name=_("tags"),
-        help_text=_("Topics in Italian; translate them under Snippets → Tags."),
+        help_text=_("Topics, in Italian; translators translate them with the page."),
     )
+
+
+def translate_page_tags(page):
+    """Make the tags of `page`'s language from the names its translation gives them.
+
+    Returns the names that could not be used because another tag of that
+    language already has them.
+    """
+    source = TranslationSource.objects.filter(
+        object_id=page.translation_key, locale=Locale.get_default()
+    ).first()
+    if source is None or page.locale_id == source.locale_id:
+        return []
+    segments = StringSegment.objects.filter(source=source, context__path__startswith="tags.")
+    translations = StringTranslation.objects.filter(
+        locale_id=page.locale_id,
+        translation_of__in=segments.values("string"),
+        context__in=segments.values("context"),
+        has_error=False,
+    ).select_related("context")
+    refused = []
+    for translation in translations:
+        key = translation.context.path.removeprefix("tags.")
+        name = StringValue(translation.data).render_text()
+        tag = Tag.objects.filter(translation_key=key, locale_id=page.locale_id).first() or Tag(
+            translation_key=key, locale_id=page.locale_id
+        )
+        taken = Tag.objects.filter(locale_id=page.locale_id, name=name).exclude(pk=tag.pk)
+        if taken.exists():
+            refused.append(name)
+            continue
+        if tag.name != name:
+            tag.name = name
+            tag.save()
+    return refused

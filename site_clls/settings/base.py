@@ -190,6 +190,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 X_FRAME_OPTIONS = "DENY"
 
 WAGTAIL_SITE_NAME = "Cluster Lombardo Scienze della Vita"
+# How the admin shows dates (home.admin_dates reads what editors type).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
@@ -205,6 +209,9 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Staff avatars are their own uploads or Wagtail's local default: no request to
+# gravatar.com with a hash of their e-mail address.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 TAGGIT_CASE_INSENSITIVE = True
 
 LOGGING = {
