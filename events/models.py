@@ -6,7 +6,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -22,7 +21,7 @@ from home.fields import overridable, synchronised, translated
 from home.formats import date_range
 from home.listings import ListingPageMixin
 from home.localization import localized_objects
-from home.models import BasePage, Tag, TaggedPageMixin, page_tags
+from home.models import BasePage, PageTag, TaggedPageMixin, page_tags
 from pillars.models import PillarItemQuerySet, PillarLink, PillarsMixin
 
 
@@ -80,11 +79,10 @@ class EventPageQuerySet(PillarItemQuerySet):
         return self.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
 
 
-class EventPageTag(TaggedItemBase):
+class EventPageTag(PageTag):
     content_object = ParentalKey(
         "events.EventPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="event_items")
 
 
 class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
@@ -327,9 +325,7 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["event_index"] = self.get_parent().specific
-        context["tags"] = self.display_tags()
         context["organisers"] = self.display_organisers()
-        context["pillars"] = self.display_pillars()
         context["structured_data"] = event_structured_data(self, request)
         context["og_type"] = "website"
         return context

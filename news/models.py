@@ -3,7 +3,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
@@ -16,6 +15,7 @@ from home.listings import ListingPageMixin
 from home.models import (
     BasePage,
     PageLink,
+    PageTag,
     RelatedPagesMixin,
     Tag,
     TaggedPageMixin,
@@ -104,11 +104,10 @@ class NewsPageQuerySet(PillarItemQuerySet):
         return self.order_by("-date", "-pk")
 
 
-class NewsPageTag(TaggedItemBase):
+class NewsPageTag(PageTag):
     content_object = ParentalKey(
         "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="news_items")
 
 
 class NewsPage(TaggedPageMixin, PillarsMixin, RelatedPagesMixin, BasePage):
@@ -167,9 +166,6 @@ class NewsPage(TaggedPageMixin, PillarsMixin, RelatedPagesMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = self.get_parent().specific
-        context["tags"] = self.display_tags()
-        context["related_pages"] = self.display_related_pages()
-        context["pillars"] = self.display_pillars()
         context["structured_data"] = news_article(self, request)
         context["og_type"] = "article"
         return context

@@ -60,11 +60,6 @@ class PillarPage(BasePage):
         """Live initiatives of this pillar, in the editors' order."""
         return InitiativePage.cards_under(self)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["initiatives"] = self.initiatives()
-        return context
-
 
 class InitiativePage(RelatedPagesMixin, BasePage):
     """A project sheet of the operating plan: aims, period, status, partners, contact."""
@@ -140,7 +135,6 @@ class InitiativePage(RelatedPagesMixin, BasePage):
         context["pillar"] = self.get_parent().specific
         context["partners"] = self.display_partners()
         context["contact"] = self.display_contact()
-        context["related_pages"] = self.display_related_pages()
         return context
 
 

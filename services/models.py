@@ -41,11 +41,6 @@ class ServiceIndexPage(BodyPage):
         """Live, public services of this index, in the editors' order."""
         return ServicePage.cards_under(self)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["services"] = self.services()
-        return context
-
 
 class ServiceFormField(TranslatableMixin, AbstractFormField):
     """A field of a service's request form.

@@ -10,7 +10,7 @@ from .pages import (
 )
 from .site_content import FooterLink, SiteContent, SocialLink
 from .snippets import Organisation, Person
-from .tags import Tag, TaggedPageMixin, localized_tags, page_tags
+from .tags import PageTag, Tag, TaggedPageMixin, localized_tags, page_tags
 
 __all__ = [
     "BasePage",
@@ -22,6 +22,7 @@ __all__ = [
     "HomePage",
     "Organisation",
     "PageLink",
+    "PageTag",
     "Person",
     "RelatedPagesMixin",
     "SiteContent",

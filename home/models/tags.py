@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from taggit.models import TagBase
+from taggit.models import TagBase, TaggedItemBase
 from wagtail.models import Locale, TranslatableMixin
 
 from home.fields import translated
@@ -75,6 +75,15 @@ def localized_tags(tags, locale):
     never shows an Italian tag.
     """
     return localized_objects(tags, locale)
+
+
+class PageTag(TaggedItemBase):
+    """A page's tag; subclasses add the ParentalKey `content_object` to their page type."""
+
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="%(app_label)s_items")
+
+    class Meta:
+        abstract = True
 
 
 class TaggedPageMixin:
