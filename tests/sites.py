@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 from home.localization import translate_object
 from home.models import HomePage, StandardPage
 from tests.factories import PAGE_FACTORIES, SiteContentFactory, TagFactory
+from tests.markup import HtmlAssertions
 
 # The English of every test string that needs a real one; the others get a marked copy.
 ENGLISH = {
@@ -100,6 +101,11 @@ class BilingualSite:
             self.translate(page)
         return page
 
+    def add_twins(self, model, parent=None, **fields):
+        """An Italian `model` page and its English twin, as `(italian, english)`; see `add`."""
+        italian = self.add(model, parent, **fields)
+        return italian, self.english_of(italian)
+
     def default_parent(self, model):
         """Where a `model` page goes unless a test says: the home, else the one fitting index."""
         parents = model.allowed_parent_page_models()
@@ -162,8 +168,11 @@ def build_bilingual_site(*, with_site_content=True):
     )
 
 
-class BilingualSiteTestCase(TestCase):
-    """Tests on the bilingual site, built once per class into `cls.tree`; subclasses add to it."""
+class BilingualSiteTestCase(HtmlAssertions, TestCase):
+    """Tests on the bilingual site, built once per class into `cls.tree`.
+
+    A class adds the pages and data its tests share by overriding `build`.
+    """
 
     with_site_content = True
 
@@ -171,6 +180,11 @@ class BilingualSiteTestCase(TestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.tree = build_bilingual_site(with_site_content=cls.with_site_content)
+        cls.build(cls.tree)
+
+    @classmethod
+    def build(cls, tree):
+        """Add what the class's tests need to the shared site (`tree`); nothing by default."""
 
     def page_html(self, url, params=None, *, status=200):
         """The HTML that `url` answers with, its status checked."""

@@ -9,20 +9,19 @@ from tests.sites import BilingualSiteTestCase
 
 class NotFoundOffersTests(BilingualSiteTestCase):
     @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.tree.add(
+    def build(cls, tree):
+        tree.add(
             NewsPage,
             title="Approvato il piano",
             slug="approvato-il-piano",
             summary="Il piano operativo del Cluster.",
         )
-        cls.tree.add(StandardPage, title="Solo in italiano", slug="solo", translate=False)
-        private = cls.tree.add(StandardPage, title="Riservata", slug="riservata", translate=False)
+        tree.add(StandardPage, title="Solo in italiano", slug="solo", translate=False)
+        private = tree.add(StandardPage, title="Riservata", slug="riservata", translate=False)
         PageViewRestriction.objects.create(
             page=private, restriction_type=PageViewRestriction.PASSWORD, password="soci"
         )
-        cls.tree.add(StandardPage, slug="bozza", live=False, translate=False)
+        tree.add(StandardPage, slug="bozza", live=False, translate=False)
 
     def not_found(self, url):
         return self.page_html(url, status=404)
@@ -52,28 +51,34 @@ class NotFoundOffersTests(BilingualSiteTestCase):
             ),
         ]:
             with self.subTest(url=url):
-                html = self.not_found(url)
-                self.assertIn(f'<html lang="{lang}"', html)
-                for offer in offers:
-                    self.assertIn(offer, html)
+                self.assertHtmlContains(
+                    self.not_found(url), present=[f'<html lang="{lang}"', *offers]
+                )
 
     def test_a_page_without_translation_is_offered_in_its_own_language(self):
-        html = self.not_found("/en/solo/")
-        self.assertNotIn("Perhaps you were looking for", html)
-        self.assertIn('href="/it/solo/" hreflang="it" lang="it">Solo in italiano</a>', html)
+        self.assertHtmlContains(
+            self.not_found("/en/solo/"),
+            present=['href="/it/solo/" hreflang="it" lang="it">Solo in italiano</a>'],
+            absent=["Perhaps you were looking for"],
+        )
 
     def test_a_sub_route_offers_its_page(self):
-        html = self.not_found("/en/notizie/2018/")
-        self.assertIn('href="/it/notizie/" hreflang="it"', html)
-        self.assertIn('href="/en/news/">News</a>', html)
+        self.assertHtmlContains(
+            self.not_found("/en/notizie/2018/"),
+            present=['href="/it/notizie/" hreflang="it"', 'href="/en/news/">News</a>'],
+        )
 
     def test_nothing_is_offered_when_no_language_has_the_path(self):
         for url in ["/en/nowhere/", "/en/bozza/", "/en/riservata/", "/it/riservata/altro/"]:
             with self.subTest(url=url):
-                html = self.not_found(url)
-                self.assertNotIn("This address exists in another language", html)
-                self.assertNotIn("Questo indirizzo esiste", html)
-                self.assertNotIn("Riservata", html)
+                self.assertHtmlContains(
+                    self.not_found(url),
+                    absent=[
+                        "This address exists in another language",
+                        "Questo indirizzo esiste",
+                        "Riservata",
+                    ],
+                )
 
     def test_the_404_page_offers_the_search_in_its_language(self):
         html = self.not_found("/it/nessuna/")

@@ -12,7 +12,7 @@ from home.models import HomePage, StandardPage
 from news.models import NewsPage
 from tests.demo_pages import DEMO_PAGES
 from tests.factories import ImageFactory
-from tests.markup import alternates, json_ld
+from tests.markup import HtmlAssertions, alternates, json_ld
 from tests.queries import assert_queries_do_not_grow
 from tests.sites import BilingualSiteTestCase
 
@@ -26,24 +26,22 @@ def by_type(blocks):
 
 class SitemapTests(BilingualSiteTestCase):
     @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        news = cls.tree.add(
+    def build(cls, tree):
+        _news, cls.en_news = tree.add_twins(
             NewsPage,
             title="Approvato il piano",
             slug="approvato-il-piano",
             summary="Il piano operativo del Cluster.",
         )
-        cls.en_news = cls.tree.english_of(news)
-        cls.tree.add(StandardPage, slug="solo-italiano", translate=False)
-        cls.tree.add(StandardPage, slug="bozza", live=False, translate=False)
-        private = cls.tree.add(StandardPage, slug="riservata", translate=False)
+        tree.add(StandardPage, slug="solo-italiano", translate=False)
+        tree.add(StandardPage, slug="bozza", live=False, translate=False)
+        private = tree.add(StandardPage, slug="riservata", translate=False)
         PageViewRestriction.objects.create(
             page=private, restriction_type=PageViewRestriction.PASSWORD, password="soci"
         )
-        cls.tree.add(StandardPage, parent=private, slug="sotto-riservata", translate=False)
-        draft_translation = cls.tree.add(StandardPage, slug="tradotta-in-bozza", translate=False)
-        cls.tree.translate(draft_translation, publish=False)
+        tree.add(StandardPage, parent=private, slug="sotto-riservata", translate=False)
+        draft_translation = tree.add(StandardPage, slug="tradotta-in-bozza", translate=False)
+        tree.translate(draft_translation, publish=False)
 
     def sitemap(self):
         response = self.client.get("/sitemap.xml")
@@ -147,7 +145,7 @@ class RobotsTests(BilingualSiteTestCase):
         )
 
 
-class DemoSiteSeoTests(TestCase):
+class DemoSiteSeoTests(HtmlAssertions, TestCase):
     """The demo site, where every page type has a page in both languages."""
 
     @classmethod
@@ -160,10 +158,10 @@ class DemoSiteSeoTests(TestCase):
     def test_the_demo_searches_find_each_language_news_item_only(self):
         italian = self.client.get("/it/cerca/", {"q": "piano operativo"}).content.decode()
         english_html = self.client.get("/en/search/", {"q": "operating plan"}).content.decode()
-        self.assertIn('href="/it/notizie/piano-operativo-2018/"', italian)
-        self.assertNotIn('href="/en/news/operating-plan-2018/"', italian)
-        self.assertIn('href="/en/news/operating-plan-2018/"', english_html)
-        self.assertNotIn('href="/it/notizie/piano-operativo-2018/"', english_html)
+        italian_item = 'href="/it/notizie/piano-operativo-2018/"'
+        english_item = 'href="/en/news/operating-plan-2018/"'
+        self.assertHtmlContains(italian, present=[italian_item], absent=[english_item])
+        self.assertHtmlContains(english_html, present=[english_item], absent=[italian_item])
 
     def test_the_sitemap_lists_every_live_page_of_the_demo(self):
         root = ElementTree.fromstring(self.client.get("/sitemap.xml").content)
@@ -248,9 +246,14 @@ class DemoSiteSeoTests(TestCase):
                 html = response.content.decode()
                 self.assertRegex(html, r'<meta name="description" content="[^"]+">')
                 self.assertRegex(html, r'<link rel="canonical" href="http://testserver/')
-                self.assertIn('<meta property="og:title"', html)
-                self.assertIn('<meta property="og:url"', html)
-                self.assertIn('<meta name="twitter:card"', html)
+                self.assertHtmlContains(
+                    html,
+                    present=[
+                        '<meta property="og:title"',
+                        '<meta property="og:url"',
+                        '<meta name="twitter:card"',
+                    ],
+                )
 
 
 class PageHeadTests(BilingualSiteTestCase):
@@ -275,5 +278,10 @@ class PageHeadTests(BilingualSiteTestCase):
         html = self.page_html("/it/con-immagine/")
         image = re.search(r'<meta property="og:image" content="([^"]+)">', html)
         self.assertRegex(image.group(1), r"^http://testserver/media/images/.+fill-1200x630.+\.jpg$")
-        self.assertIn('<meta property="og:image:alt" content="Laboratorio di ricerca', html)
-        self.assertIn('<meta name="twitter:card" content="summary_large_image">', html)
+        self.assertHtmlContains(
+            html,
+            present=[
+                '<meta property="og:image:alt" content="Laboratorio di ricerca',
+                '<meta name="twitter:card" content="summary_large_image">',
+            ],
+        )

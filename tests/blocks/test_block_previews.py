@@ -10,6 +10,7 @@ from events.models import EventPage
 from home.models import StandardPage
 from tests.admin import superuser
 from tests.factories import ImageFactory, PersonFactory
+from tests.markup import HtmlAssertions
 
 
 def body_block():
@@ -49,7 +50,7 @@ class BlockDefinitionTests(TestCase):
                 self.assertTrue(block.is_previewable)
 
 
-class BlockPreviewTests(TestCase):
+class BlockPreviewTests(HtmlAssertions, TestCase):
     def setUp(self):
         self.client.force_login(superuser())
 
@@ -68,23 +69,29 @@ class BlockPreviewTests(TestCase):
     def test_figure_previews_the_newest_image(self):
         ImageFactory(description="Un laboratorio")
         ImageFactory(description="Una ricercatrice al microscopio")
-        html = self.preview(body_block().child_blocks["figure"])
-        self.assertIn("<picture>", html)
-        self.assertIn('alt="Una ricercatrice al microscopio"', html)
+        self.assertHtmlContains(
+            self.preview(body_block().child_blocks["figure"]),
+            present=["<picture>", 'alt="Una ricercatrice al microscopio"'],
+        )
 
     def test_document_previews_the_newest_document(self):
         Document.objects.create(title="Piano", file=ContentFile(b"%PDF-1.4", name="piano.pdf"))
-        html = self.preview(body_block().child_blocks["document"])
-        self.assertIn('class="document-link"', html)
-        self.assertIn("(PDF", html)
+        self.assertHtmlContains(
+            self.preview(body_block().child_blocks["document"]),
+            present=['class="document-link"', "(PDF"],
+        )
 
     def test_programme_previews_a_session_with_a_speaker(self):
         PersonFactory(name="Maria Rossi", role="Ricercatrice")
         for block in (programme_block(), day_block(), session_block()):
             with self.subTest(block=type(block).__name__):
-                html = self.preview(block)
-                self.assertIn('<p class="session__title">Apertura dei lavori</p>', html)
-                self.assertIn('<span class="speaker__name">Maria Rossi</span>', html)
+                self.assertHtmlContains(
+                    self.preview(block),
+                    present=[
+                        '<p class="session__title">Apertura dei lavori</p>',
+                        '<span class="speaker__name">Maria Rossi</span>',
+                    ],
+                )
 
     def test_session_previews_inside_a_list(self):
         html = self.preview(session_block())

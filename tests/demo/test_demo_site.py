@@ -14,6 +14,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from demo import builder
 from home.models import HomePage, SiteContent, SocialLink, StandardPage, Tag
 from tests.factories import PAGE_FACTORIES
+from tests.markup import HtmlAssertions
 
 COUNTED = [
     Page,
@@ -35,7 +36,7 @@ def counts():
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
-class DemoSiteTests(TestCase):
+class DemoSiteTests(HtmlAssertions, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.credentials = builder.CREDENTIALS_FILE
@@ -101,10 +102,14 @@ class DemoSiteTests(TestCase):
             with self.subTest(url=url):
                 response = self.client.get(url, HTTP_HOST="127.0.0.1:8000")
                 self.assertEqual(response.status_code, 200)
-                html = response.content.decode()
-                self.assertIn(f'<html lang="{lang}"', html)
-                self.assertIn(text, html)
-                self.assertIn('hreflang="x-default" href="http://127.0.0.1:8000/it/', html)
+                self.assertHtmlContains(
+                    response.content.decode(),
+                    present=[
+                        f'<html lang="{lang}"',
+                        text,
+                        'hreflang="x-default" href="http://127.0.0.1:8000/it/',
+                    ],
+                )
 
     def test_meet_in_italy_imports_as_an_all_day_event(self):
         response = self.client.get("/en/events/meet-in-italy-for-life-sciences-2018/ics/")

@@ -75,8 +75,7 @@ class EveryPageTypeTests(BilingualSiteTestCase):
         # In the order of PAGE_FACTORIES, where each index comes before its items.
         for model in [model for model in PAGE_FACTORIES if model is not HomePage]:
             with self.subTest(model=model.__name__):
-                italian = self.tree.add(model)
-                for page in (italian, self.tree.english_of(italian)):
+                for page in self.tree.add_twins(model):
                     self.assertEqual(self.client.get(page.url).status_code, 200)
 
     def test_one_section_index_per_home(self):

@@ -17,9 +17,8 @@ from tests.sites import BilingualSiteTestCase, build_bilingual_site
 
 class PermissionRulesTests(BilingualSiteTestCase):
     @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.service = cls.tree.add(ServicePage, title="Sportello Europa", translate=False)
+    def build(cls, tree):
+        cls.service = tree.add(ServicePage, title="Sportello Europa", translate=False)
         groups = apply_roles()
         # Renamed in the admin: the names must not decide what the groups may do.
         for name, group in groups.items():

@@ -22,8 +22,7 @@ from tests.sites import BilingualSiteTestCase
 
 class RolesTestCase(BilingualSiteTestCase):
     @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
+    def build(cls, tree):
         groups = apply_roles()
         cls.editor = make_user("redattore", groups[EDITORS])
         cls.manager = make_user("responsabile", groups[MANAGERS])

@@ -31,16 +31,14 @@ def lexemes(page):
 
 class LanguageAwareMatchingTests(BilingualSiteTestCase):
     @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.it_research = cls.tree.add(
+    def build(cls, tree):
+        cls.it_research, cls.en_research = tree.add_twins(
             StandardPage,
             title="La ricerca clinica in Lombardia",
             slug="ricerca-clinica",
             summary="Come gli ospedali lombardi fanno ricerca.",
         )
-        cls.en_research = cls.tree.english_of(cls.it_research)
-        cls.it_other = cls.tree.add(
+        cls.it_other = tree.add(
             StandardPage,
             title="Le imprese in Lombardia",
             slug="imprese",

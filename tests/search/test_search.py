@@ -19,40 +19,35 @@ def promoted_links(html):
     return re.findall(r'class="card__title"><a href="([^"]+)"', promoted)
 
 
-class SearchTestCase(BilingualSiteTestCase):
-    """Searches start from one news item about Bologna, in both languages."""
+def add_bologna_news(tree):
+    """The news item about Bologna that searches look for, as `(italian, english)`."""
+    return tree.add_twins(
+        NewsPage,
+        title="Biobanche a Bologna",
+        slug="biobanche-bologna",
+        summary="Una rete di biobanche presentata a Bologna.",
+    )
 
+
+class SearchResultsTests(BilingualSiteTestCase):
     @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.it_news = cls.tree.add(
-            NewsPage,
-            title="Biobanche a Bologna",
-            slug="biobanche-bologna",
-            summary="Una rete di biobanche presentata a Bologna.",
-        )
-        cls.en_news = cls.tree.english_of(cls.it_news)
-
-
-class SearchResultsTests(SearchTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.italian_only = cls.tree.add(
+    def build(cls, tree):
+        _it_news, cls.en_news = add_bologna_news(tree)
+        cls.italian_only = tree.add(
             StandardPage,
             title="Convegno a Bologna",
             slug="convegno-bologna",
             summary="Un convegno che nessuno ha tradotto.",
             translate=False,
         )
-        cls.tree.add(
+        tree.add(
             StandardPage,
             title="Bozza su Bologna",
             slug="bozza-bologna",
             live=False,
             translate=False,
         )
-        private = cls.tree.add(
+        private = tree.add(
             StandardPage, title="Riservata Bologna", slug="riservata-bologna", translate=False
         )
         PageViewRestriction.objects.create(
@@ -65,9 +60,9 @@ class SearchResultsTests(SearchTestCase):
             ("/en/search/", "en", "<h1>Search</h1>"),
         ]:
             with self.subTest(url=url):
-                html = self.page_html(url)
-                self.assertIn(f'<html lang="{lang}"', html)
-                self.assertIn(heading, html)
+                self.assertHtmlContains(
+                    self.page_html(url), present=[f'<html lang="{lang}"', heading]
+                )
         self.assertEqual(self.client.get("/it/search/").status_code, 404)
         self.assertEqual(self.client.get("/en/cerca/").status_code, 404)
 
@@ -89,23 +84,26 @@ class SearchResultsTests(SearchTestCase):
         self.assertIn("0 risultati per «Riservata»", html)
 
     def test_a_result_shows_its_title_type_date_and_summary(self):
-        html = self.page_html("/en/search/", {"q": "biobanks"})
-        self.assertIn('<a href="/en/news/biobanks-bologna/">Biobanks in Bologna</a>', html)
         date = self.en_news.date
-        self.assertIn(
-            f'News item · <time datetime="{date:%Y-%m-%d}">{date.day} {date:%B %Y}</time>', html
+        self.assertHtmlContains(
+            self.page_html("/en/search/", {"q": "biobanks"}),
+            present=[
+                '<a href="/en/news/biobanks-bologna/">Biobanks in Bologna</a>',
+                f'News item · <time datetime="{date:%Y-%m-%d}">{date.day} {date:%B %Y}</time>',
+                "A network of biobanks presented in Bologna.",
+            ],
         )
-        self.assertIn("A network of biobanks presented in Bologna.", html)
         html = self.page_html("/it/cerca/", {"q": "convegno"})
         self.assertIn('<p class="card__meta">Pagina semplice</p>', html)
 
     def test_every_search_page_asks_not_to_be_indexed(self):
         for url in ["/it/cerca/", "/it/cerca/?q=Bologna", "/en/search/?q=nothing-here"]:
             with self.subTest(url=url):
-                html = self.page_html(url)
-                self.assertIn('<meta name="robots" content="noindex">', html)
-                self.assertNotIn('rel="canonical"', html)
-                self.assertNotIn('hreflang="x-default"', html)
+                self.assertHtmlContains(
+                    self.page_html(url),
+                    present=['<meta name="robots" content="noindex">'],
+                    absent=['rel="canonical"', 'hreflang="x-default"'],
+                )
 
     def test_the_language_switcher_keeps_the_query(self):
         html = self.page_html("/it/cerca/", {"q": "piano operativo"})
@@ -119,13 +117,19 @@ class SearchResultsTests(SearchTestCase):
         self.assertEqual(dict(self.client.get("/it/cerca/", {"q": "Bologna"}).cookies), {})
 
 
-class BadInputTests(SearchTestCase):
+class BadInputTests(BilingualSiteTestCase):
+    @classmethod
+    def build(cls, tree):
+        add_bologna_news(tree)
+
     def test_an_empty_query_answers_with_a_helpful_page(self):
         for params in [{}, {"q": ""}, {"q": "   "}, {"q": "\t\n"}]:
             with self.subTest(params=params):
-                html = self.page_html("/it/cerca/", params)
-                self.assertIn("Scrivi una o più parole", html)
-                self.assertNotIn('id="results-heading"', html)
+                self.assertHtmlContains(
+                    self.page_html("/it/cerca/", params),
+                    present=["Scrivi una o più parole"],
+                    absent=['id="results-heading"'],
+                )
 
     def test_odd_characters_never_raise(self):
         for query in [
@@ -142,9 +146,11 @@ class BadInputTests(SearchTestCase):
             "¿¡«»—…",
         ]:
             with self.subTest(query=query):
-                html = self.page_html("/it/cerca/", {"q": query})
-                self.assertNotIn("\x00", html)
-                self.assertIn('<meta name="robots" content="noindex">', html)
+                self.assertHtmlContains(
+                    self.page_html("/it/cerca/", {"q": query}),
+                    present=['<meta name="robots" content="noindex">'],
+                    absent=["\x00"],
+                )
 
     def test_punctuation_around_words_still_finds_them(self):
         html = self.page_html("/it/cerca/", {"q": '"biobanche"!'})
@@ -174,20 +180,24 @@ class BadInputTests(SearchTestCase):
         self.assertEqual(self.client.head("/it/cerca/?q=Bologna").status_code, 200)
 
 
-class PaginationTests(SearchTestCase):
+class PaginationTests(BilingualSiteTestCase):
     @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
+    def build(cls, tree):
         for number in range(24):
-            cls.tree.add(
+            tree.add(
                 NewsPage, title=f"Genomica {number}", slug=f"genomica-{number}", translate=False
             )
 
     def test_pages_of_results_keep_the_query(self):
         first = self.page_html("/it/cerca/", {"q": "genomica"})
         self.assertEqual(len(result_links(first)), 10)
-        self.assertIn('<a href="?q=genomica&amp;page=2" rel="next">Successiva</a>', first)
-        self.assertIn('<a href="?q=genomica&amp;page=3">3</a>', first)
+        self.assertHtmlContains(
+            first,
+            present=[
+                '<a href="?q=genomica&amp;page=2" rel="next">Successiva</a>',
+                '<a href="?q=genomica&amp;page=3">3</a>',
+            ],
+        )
         last = self.page_html("/it/cerca/", {"q": "genomica", "page": "3"})
         self.assertEqual(len(result_links(last)), 4)
         self.assertIn('<a href="?q=genomica&amp;page=2" rel="prev">Precedente</a>', last)
@@ -198,39 +208,43 @@ class PaginationTests(SearchTestCase):
         self.assertEqual(len(seen), 24)
 
 
-class PromotionTests(SearchTestCase):
+class PromotionTests(BilingualSiteTestCase):
     @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.it_calls = cls.tree.add(
+    def build(cls, tree):
+        it_calls, en_calls = tree.add_twins(
             StandardPage,
             title="Bandi europei",
             slug="bandi-europei",
             summary="Come partecipare ai bandi europei.",
         )
-        cls.en_calls = cls.tree.english_of(cls.it_calls)
         # Editors promote a page for a word in each language; "horizon" is the
         # same word in both, and each language must see only its own page.
         horizon = Query.get("Horizon")
         SearchPromotion.objects.create(
-            query=horizon, page=cls.it_calls, sort_order=0, description="Tutti i bandi aperti."
+            query=horizon, page=it_calls, sort_order=0, description="Tutti i bandi aperti."
         )
-        SearchPromotion.objects.create(query=horizon, page=cls.en_calls, sort_order=1)
+        SearchPromotion.objects.create(query=horizon, page=en_calls, sort_order=1)
         SearchPromotion.objects.create(
             query=horizon, external_link_url="https://example.org/", sort_order=2
         )
-        draft = cls.tree.add(StandardPage, slug="bozza-horizon", live=False, translate=False)
+        draft = tree.add(StandardPage, slug="bozza-horizon", live=False, translate=False)
         SearchPromotion.objects.create(query=horizon, page=draft, sort_order=3)
 
     def test_each_language_shows_only_its_own_promotions(self):
         italian = self.page_html("/it/cerca/", {"q": "horizon"})
         english_html = self.page_html("/en/search/", {"q": "  HORIZON "})
         self.assertEqual(promoted_links(italian), ["/it/bandi-europei/"])
-        self.assertIn("Tutti i bandi aperti.", italian)
-        self.assertIn('<h2 id="promotions-heading">In evidenza</h2>', italian)
+        self.assertHtmlContains(
+            italian,
+            present=["Tutti i bandi aperti.", '<h2 id="promotions-heading">In evidenza</h2>'],
+            absent=["example.org"],
+        )
         self.assertEqual(promoted_links(english_html), ["/en/european-calls/"])
-        self.assertIn("How to take part in European calls.", english_html)
-        self.assertNotIn("example.org", italian + english_html)
+        self.assertHtmlContains(
+            english_html,
+            present=["How to take part in European calls."],
+            absent=["example.org"],
+        )
 
     def test_a_promotion_shows_even_when_no_page_holds_the_word(self):
         html = self.page_html("/it/cerca/", {"q": "horizon"})
@@ -243,13 +257,12 @@ class PromotionTests(SearchTestCase):
         self.assertEqual(result_links(html), ["/it/bandi-europei/"])
 
 
-class SearchQueryCountTests(SearchTestCase):
+class SearchQueryCountTests(BilingualSiteTestCase):
     @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
+    def build(cls, tree):
         # Promoted but without the word, so that every result is a news item:
         # each page type among the results costs one query, by design.
-        page = cls.tree.add(StandardPage, title="Staminali", translate=False)
+        page = tree.add(StandardPage, title="Staminali", translate=False)
         SearchPromotion.objects.create(query=Query.get("cellule"), page=page, sort_order=0)
 
     def add_results(self, numbers):

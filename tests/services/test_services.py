@@ -69,10 +69,9 @@ class ServiceAdminTests(EditorTestCase):
 
 class RequestFormTests(BilingualSiteTestCase):
     @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        privacy = cls.tree.add(StandardPage, title="Privacy", slug="privacy")
-        cls.service = cls.tree.add(
+    def build(cls, tree):
+        privacy = tree.add(StandardPage, title="Privacy", slug="privacy")
+        cls.service = tree.add(
             ServicePage,
             title="Sportello Europa",
             slug="sportello-europa",
@@ -88,7 +87,7 @@ class RequestFormTests(BilingualSiteTestCase):
             choices="Bandi europei\nInternazionalizzazione",
             sort_order=2,
         )
-        cls.en_service = cls.tree.translate(cls.service)
+        cls.en_service = tree.translate(cls.service)
 
     def post(self, url, **overrides):
         data = {
@@ -103,14 +102,17 @@ class RequestFormTests(BilingualSiteTestCase):
         return self.client.post(url, {k: v for k, v in data.items() if v is not None})
 
     def test_form_reads_in_the_page_language(self):
-        italian = self.page_html(self.service.url)
-        english_html = self.page_html(self.en_service.url)
-        self.assertIn("Nome e cognome", italian)
-        self.assertIn("Full name", english_html)
-        self.assertIn('<option value="European calls">European calls</option>', english_html)
-        self.assertNotIn("Nome e cognome", english_html)
-        self.assertIn('href="/en/privacy/"', english_html)
-        self.assertIn("Send the request", english_html)
+        self.assertIn("Nome e cognome", self.page_html(self.service.url))
+        self.assertHtmlContains(
+            self.page_html(self.en_service.url),
+            present=[
+                "Full name",
+                '<option value="European calls">European calls</option>',
+                'href="/en/privacy/"',
+                "Send the request",
+            ],
+            absent=["Nome e cognome"],
+        )
 
     def test_field_keys_are_the_same_in_both_languages(self):
         keys = [f.clean_name for f in self.service.form_fields.order_by("sort_order")]
@@ -223,9 +225,11 @@ class RequestFormTests(BilingualSiteTestCase):
         self.assertEqual(set(response.cookies), {"csrftoken"})
 
     def test_services_index_lists_the_services_of_its_language(self):
-        html = self.page_html("/en/services/")
-        self.assertIn("EN Sportello Europa", html)
-        self.assertNotIn(">Sportello Europa<", html)
+        self.assertHtmlContains(
+            self.page_html("/en/services/"),
+            present=["EN Sportello Europa"],
+            absent=[">Sportello Europa<"],
+        )
 
 
 class ServicesIndexQueryTests(BilingualSiteTestCase):
