@@ -30,6 +30,8 @@ class DemoSiteBuilder:
     def build(self):
         self.italian = Locale.objects.get_or_create(language_code="it")[0]
         self.english = Locale.objects.get_or_create(language_code="en")[0]
+        # Tag names are strings of the pages that carry them, translated with them.
+        self.tag_pairs = {}
         self.user, self.password = self.ensure_user("admin", superuser=True)
         pages = load("home")
         home = self.ensure_home(pages["home"])
@@ -120,6 +122,7 @@ class DemoSiteBuilder:
     def build_news(self, home, pillars, content):
         for tag in content["tags"]:
             self.ensure_snippet(Tag, tag)
+            self.tag_pairs.update(translation_pairs(tag))
         index = self.ensure_page(home, NewsIndexPage, content["index"], show_in_menus=True)
         for entry in content["items"]:
             self.ensure_page(
@@ -247,6 +250,6 @@ class DemoSiteBuilder:
         """Create the English version through wagtail-localize, as a translator would."""
         if instance.has_translation(self.english):
             return
-        pairs = translation_pairs(entry)
+        pairs = {**self.tag_pairs, **translation_pairs(entry)}
         translate_object(instance, self.english, pairs.get, user=self.user, publish=True)
         self.log(f"Translated “{instance}” into English.")

@@ -80,8 +80,8 @@ def submit_translation_view(request, translation_id):
         messages.error(
             request,
             ngettext(
-                "One text is not translated yet: translate it before sending.",
-                "%(count)d texts are not translated yet: translate them before sending.",
+                "One text is not translated yet: translate it before submitting.",
+                "%(count)d texts are not translated yet: translate them before submitting.",
                 error.missing,
             )
             % {"count": error.missing},
@@ -136,4 +136,9 @@ class TranslationQueuePanel(Component):
                     "counts": [(queue.LABELS[status], counts[status]) for status in queue.LABELS],
                 }
             )
-        return {**super().get_context_data(parent_context), "panels": panels}
+        return {
+            **super().get_context_data(parent_context),
+            "panels": panels,
+            # The panel's forms post from the dashboard, whose token it does not inherit.
+            "csrf_token": parent_context.get("csrf_token"),
+        }

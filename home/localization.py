@@ -16,20 +16,17 @@ class MissingTranslationError(ValueError):
     """A string of the source has no translation; saving would leak the source language."""
 
 
-def translate_object(instance, locale, translate_string, *, user=None, publish=True):
-    """Write the `locale` version of `instance`, translating each string with `translate_string`.
+def fill_translation(translation, translate_string):
+    """Give every string of `translation`'s source its translation by `translate_string`.
 
     `translate_string` receives each source string as plain text (entities
     decoded, line breaks as newlines; inline markup is not supported) and
     returns its translation, or None when it has none: that raises
     MissingTranslationError instead of letting wagtail-localize fall back to the
-    source text. Returns the translated object.
+    source text.
     """
-    source, _created = TranslationSource.update_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
-    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+    locale = translation.target_locale
+    for segment in StringSegment.objects.filter(source=translation.source).select_related("string"):
         text = html.unescape(segment.string.data.replace("<br/>", "\n"))
         translated = translate_string(text)
         if translated is None:
@@ -40,6 +37,18 @@ def translate_object(instance, locale, translate_string, *, user=None, publish=T
             context=segment.context,
             defaults={"data": html.escape(translated, quote=False).replace("\n", "<br/>")},
         )
+
+
+def translate_object(instance, locale, translate_string, *, user=None, publish=True):
+    """Write the `locale` version of `instance`, translating each string with `translate_string`.
+
+    See `fill_translation` for `translate_string`. Returns the translated object.
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    fill_translation(translation, translate_string)
     draftable = isinstance(instance, DraftStateMixin)
     # wagtail-localize defers publishing to transaction.on_commit, which never
     # fires inside an outer transaction (a test, a data migration) and then

@@ -11,11 +11,17 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail.permissions import policy_registry
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -58,6 +64,7 @@ class QueueItem:
     translation_source: TranslationSource | None = None
     record: Translation | None = None
     changed: list = field(default_factory=list)
+    untranslated: int = 0
 
     @property
     def label(self):
@@ -128,6 +135,7 @@ def _items(sources, model, source_locale, target_locale):
             source__in=translation_sources.values(), target_locale=target_locale, enabled=True
         )
     }
+    untranslated = _untranslated_counts(translation_sources.values(), target_locale)
     in_review = set(
         WorkflowState.objects.active()
         .filter(
@@ -144,22 +152,59 @@ def _items(sources, model, source_locale, target_locale):
             QueueItem(
                 source,
                 translation,
-                _status(source, translation, translation_source, in_review),
+                _status(source, translation, translation_source, in_review, untranslated),
                 translation_source,
                 records.get(translation_source.pk) if translation_source else None,
+                untranslated=untranslated.get(translation_source.pk, 0)
+                if translation_source
+                else 0,
             )
         )
     return items
 
 
-def _status(source, translation, translation_source, in_review):
+def untranslated_segments(translation_sources, locale):
+    """The strings of `translation_sources` that translators still have to translate into `locale`.
+
+    The slug is not one of them: left untranslated, it is made from the translated
+    title (`BasePage.full_clean`).
+    """
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale=locale,
+        has_error=False,
+    )
+    return (
+        StringSegment.objects.filter(source__in=list(translation_sources))
+        .exclude(context__path="slug")
+        .annotate(translated=Exists(translated))
+        .filter(translated=False)
+    )
+
+
+def _untranslated_counts(translation_sources, locale):
+    """How many strings of each translation source wait for a translator, by source id."""
+    rows = (
+        untranslated_segments(translation_sources, locale)
+        .values("source_id")
+        .annotate(count=Count("pk"))
+    )
+    return {row["source_id"]: row["count"] for row in rows}
+
+
+def _status(source, translation, translation_source, in_review, untranslated):
     if translation is None:
         return MISSING
     if str(translation.pk) in in_review:
         return AWAITING_APPROVAL
     if _changed_since(source, translation_source):
         return OUT_OF_DATE
-    if not translation.live or translation.has_unpublished_changes:
+    if (
+        not translation.live
+        or translation.has_unpublished_changes
+        or untranslated.get(translation_source.pk)
+    ):
         return IN_PROGRESS
     return CURRENT
 
@@ -218,11 +263,14 @@ def submit_for_approval(translation, user):
     until a manager approves: only a revision is saved. Returns the target and
     the names of tags that could not be translated (taken by another tag).
     """
-    total, done = translation.get_progress()
-    if done < total:
-        raise IncompleteTranslationError(total - done)
+    missing = untranslated_segments([translation.source], translation.target_locale).count()
+    if missing:
+        raise IncompleteTranslationError(missing)
     target = translation.get_target_instance()
-    draft = translation.source.get_ephemeral_translated_instance(translation.target_locale)
+    # Only the slug may lack a translation: it is then made from the title.
+    draft = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
     draft.save_revision(user=user)
     refused = translate_page_tags(target) if isinstance(target, TaggedPageMixin) else []
     state = target.current_workflow_state

@@ -1,6 +1,7 @@
 """Working in the admin as staff do: logged in, filling in the page forms."""
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from wagtail.blocks.base import BlockField
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -44,6 +45,14 @@ class EditorTestCase(BilingualSiteTestCase, WagtailPageTestCase):
     def setUp(self):
         super().setUp()
         self.client.force_login(self.editor)
+
+    def post_page_form(self, parent, model, **fields):
+        """The admin's answer to the `model` page form filled in with `fields` under `parent`."""
+        url = reverse(
+            "wagtailadmin_pages:add",
+            args=[model._meta.app_label, model._meta.model_name, parent.pk],
+        )
+        return self.client.post(url, page_form(model, **fields))
 
     def create_in_admin(self, parent, model, **fields):
         """The page made by filling in `fields` of the admin's form for a `model` under `parent`."""

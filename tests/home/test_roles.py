@@ -1,4 +1,4 @@
-"""Staff roles, the approval workflow, scheduled publication and translation status."""
+"""Staff roles, the approval workflow and scheduled publication."""
 
 import datetime
 
@@ -11,11 +11,9 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import rich_text, streamfield
-from wagtail_localize.models import TranslationSource
 
 from home.models import SiteContent, StandardPage
 from home.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
-from home.translation_status import CURRENT, DRAFT, MISSING, OUT_OF_DATE, translation_statuses
 from tests.admin import make_user, page_form
 from tests.sites import BilingualSiteTestCase
 
@@ -190,32 +188,3 @@ class ScheduledPublicationTests(RolesTestCase):
         self.assertTrue(due.live)
         self.assertFalse(expiring.live)
         self.assertTrue(expiring.expired)
-
-
-class TranslationStatusTests(RolesTestCase):
-    def test_reports_missing_draft_out_of_date_and_current(self):
-        missing = self.tree.add(StandardPage, slug="senza-traduzione", translate=False)
-        draft = self.tree.add(StandardPage, slug="in-bozza", translate=False)
-        self.tree.translate(draft, publish=False)
-        stale = self.tree.add(StandardPage, slug="cambiata")
-        TranslationSource.objects.filter(object_id=stale.translation_key).update(
-            last_updated_at=timezone.now() - datetime.timedelta(days=1)
-        )
-        stale.save_revision().publish()
-        statuses = {
-            row.source.slug: row.status
-            for row in translation_statuses(self.tree.italian, self.tree.english)
-        }
-        self.assertEqual(statuses["senza-traduzione"], MISSING)
-        self.assertEqual(statuses["in-bozza"], DRAFT)
-        self.assertEqual(statuses["cambiata"], OUT_OF_DATE)
-        self.assertEqual(statuses["chi-siamo"], CURRENT)
-        self.assertIsNone(missing.get_translation_or_none(self.tree.english))
-
-    def test_managers_and_translators_see_the_report_in_the_admin(self):
-        self.client.force_login(self.translator)
-        response = self.client.get(reverse("translation_status"))
-        self.assertContains(response, "Chi siamo")
-        self.assertContains(response, 'data-status="current"')
-        self.client.force_login(make_user("ospite"))
-        self.assertNotEqual(self.client.get(reverse("translation_status")).status_code, 200)
