@@ -1,8 +1,5 @@
 from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
@@ -10,7 +7,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import Organisation, Person, SiteContent, Tag
 from home.permissions import SourceLanguagePermissionPolicy
-from home.translation_status import translation_status_view
 
 
 class SourceLanguageEditView(snippet_views.EditView):
@@ -65,22 +61,3 @@ class PersonViewSet(SourceLanguageViewSet):
 for viewset in (SiteContentViewSet, OrganisationViewSet, PersonViewSet, TagViewSet):
     register_permission_policy(viewset.model, SourceLanguagePermissionPolicy(viewset.model))
     register_snippet(viewset)
-
-
-@hooks.register("register_admin_urls")
-def register_translation_status_url():
-    return [
-        path("translation-status/", translation_status_view, name="translation_status"),
-    ]
-
-
-class TranslationStatusMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("wagtail_localize.submit_translation")
-
-
-@hooks.register("register_reports_menu_item")
-def register_translation_status_menu_item():
-    return TranslationStatusMenuItem(
-        _("Translation status"), reverse("translation_status"), icon_name="globe", order=50
-    )

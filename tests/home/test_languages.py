@@ -6,7 +6,7 @@ from django.test import RequestFactory, override_settings
 from django.utils import translation
 
 from home.models import StandardPage
-from home.views import server_error
+from search.errors import server_error
 from tests.markup import alternates
 from tests.sites import BilingualSiteTestCase
 

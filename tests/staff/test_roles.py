@@ -14,8 +14,8 @@ from wagtail.test.utils.form_data import rich_text, streamfield
 from wagtail_localize.models import TranslationSource
 
 from home.models import SiteContent, StandardPage
-from home.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
-from home.translation_status import CURRENT, DRAFT, MISSING, OUT_OF_DATE, translation_statuses
+from staff.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
+from staff.translation_status import CURRENT, DRAFT, MISSING, OUT_OF_DATE, translation_statuses
 from tests.admin import make_user, page_form
 from tests.sites import BilingualSiteTestCase
 

@@ -68,4 +68,4 @@ def translation_status_view(request):
     statuses = []
     for target in Locale.objects.exclude(pk=source.pk):
         statuses.append((target, translation_statuses(source, target)))
-    return render(request, "home/admin/translation_status.html", {"statuses": statuses})
+    return render(request, "staff/admin/translation_status.html", {"statuses": statuses})
