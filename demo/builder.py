@@ -13,10 +13,10 @@ from events.choices import OrganiserRole
 from events.models import EventIndexPage, EventOrganiser, EventPage, EventPagePillar
 from home.localization import translate_object
 from home.models import FooterLink, HomePage, Organisation, SiteContent, StandardPage, Tag
-from home.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 from news.models import NewsIndexPage, NewsPage, NewsPagePillar
 from pillars.models import InitiativePage, InitiativeRelatedPage, PillarPage
 from services.models import ServiceFormField, ServiceIndexPage, ServicePage
+from staff.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 
 CREDENTIALS_FILE = Path(settings.BASE_DIR) / ".local" / "demo-admin-password"
 ROLE_USERS = [("redattore", EDITORS), ("responsabile", MANAGERS), ("traduttore", TRANSLATORS)]

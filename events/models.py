@@ -17,7 +17,7 @@ from events.calendar import calendar_response
 from events.choices import AttendanceMode, EventStatus, OrganiserRole
 from events.structured_data import event_structured_data
 from home.blocks import BodyBlock
-from home.fields import overridable, synchronised, translated
+from home.fields import choice_field, overridable, synchronised, translated
 from home.formats import date_range
 from home.listings import ListingPageMixin
 from home.localization import localized_objects
@@ -112,14 +112,9 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
     starts_at = models.DateTimeField(editable=False, db_index=True)
     ends_at = models.DateTimeField(editable=False, db_index=True)
 
-    status = models.CharField(
-        max_length=20, choices=EventStatus, default=EventStatus.SCHEDULED, verbose_name=_("status")
-    )
-    attendance_mode = models.CharField(
-        max_length=20,
-        choices=AttendanceMode,
-        default=AttendanceMode.IN_PERSON,
-        verbose_name=_("attendance"),
+    status = choice_field(EventStatus, _("status"), default=EventStatus.SCHEDULED)
+    attendance_mode = choice_field(
+        AttendanceMode, _("attendance"), default=AttendanceMode.IN_PERSON
     )
     venue_name = models.CharField(max_length=200, blank=True, verbose_name=_("venue"))
     venue_address = models.CharField(
@@ -355,12 +350,7 @@ class EventOrganiser(Orderable):
         related_name="+",
         verbose_name=_("organisation"),
     )
-    role = models.CharField(
-        max_length=20,
-        choices=OrganiserRole,
-        default=OrganiserRole.ORGANISER,
-        verbose_name=_("role"),
-    )
+    role = choice_field(OrganiserRole, _("role"), default=OrganiserRole.ORGANISER)
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
 

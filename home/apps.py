@@ -7,7 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from home import signals  # noqa: F401
         from home.models import Organisation, Person, SiteContent
         from home.registry import moderated_models
 

@@ -31,3 +31,8 @@ def synchronised(*names):
 def overridable(*names):
     """Fields copied from the source unless a translation sets its own."""
     return [SynchronizedField(name, overridable=True) for name in names]
+
+
+def choice_field(choices, verbose_name, **options):
+    """A field of one of the site's fixed vocabularies (a TextChoices class), stored as its code."""
+    return models.CharField(max_length=20, choices=choices, verbose_name=verbose_name, **options)

@@ -1,16 +1,13 @@
 from django.core.exceptions import PermissionDenied
-from django.templatetags.static import static
-from django.urls import path, reverse
-from django.utils.html import format_html
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import admin_views
+from home import views
 from home.admin_dates import register_admin_date_fields
 from home.models import Organisation, Person, SiteContent, Tag
 from home.permissions import SourceLanguagePermissionPolicy
@@ -73,47 +70,5 @@ for viewset in (SiteContentViewSet, OrganisationViewSet, PersonViewSet, TagViewS
 
 
 @hooks.register("register_admin_urls")
-def register_translation_queue_urls():
-    return [
-        path("translations/", admin_views.translation_queue_view, name="translation_queue"),
-        path(
-            "translations/start/<int:content_type_id>/<int:object_id>/<str:language_code>/",
-            admin_views.start_translation_view,
-            name="translation_start",
-        ),
-        path(
-            "translations/<int:translation_id>/update/",
-            admin_views.update_translation_view,
-            name="translation_update",
-        ),
-        path(
-            "translations/<int:translation_id>/submit/",
-            admin_views.submit_translation_view,
-            name="translation_submit",
-        ),
-        path("tags/autocomplete/", admin_views.tag_autocomplete_view, name="home_tag_autocomplete"),
-    ]
-
-
-class TranslationQueueMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.SUBMIT_TRANSLATION)
-
-
-@hooks.register("register_admin_menu_item")
-def register_translation_queue_menu_item():
-    return TranslationQueueMenuItem(
-        _("Translations"), reverse("translation_queue"), icon_name="globe", order=250
-    )
-
-
-@hooks.register("construct_homepage_panels")
-def add_translation_queue_panel(request, panels):
-    """Translators see first what waits for them; editors and managers see it too."""
-    if request.user.has_perm(admin_views.SUBMIT_TRANSLATION):
-        panels.insert(0, admin_views.TranslationQueuePanel())
-
-
-@hooks.register("insert_global_admin_css")
-def admin_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+def register_tag_autocomplete_url():
+    return [path("tags/autocomplete/", views.tag_autocomplete_view, name="home_tag_autocomplete")]

@@ -16,7 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.fields import optional_link, synchronised, translated
+from home.fields import choice_field, optional_link, synchronised, translated
 from home.localization import localized_objects, localized_pages
 from home.models import BasePage, CardQuerySet, PageLink, RelatedPagesMixin
 
@@ -56,10 +56,6 @@ class PillarPage(BasePage):
         verbose_name = _("pillar")
         verbose_name_plural = _("pillars")
 
-    def initiatives(self):
-        """Live initiatives of this pillar, in the editors' order."""
-        return InitiativePage.cards_under(self)
-
 
 class InitiativePage(RelatedPagesMixin, BasePage):
     """A project sheet of the operating plan: aims, period, status, partners, contact."""
@@ -80,12 +76,8 @@ class InitiativePage(RelatedPagesMixin, BasePage):
         verbose_name=_("to (year)"),
         help_text=_("Leave empty while the initiative is ongoing or the end is not known."),
     )
-    status = models.CharField(
-        max_length=20,
-        choices=InitiativeStatus,
-        blank=True,
-        verbose_name=_("status"),
-        help_text=_("Leave empty when not known."),
+    status = choice_field(
+        InitiativeStatus, _("status"), blank=True, help_text=_("Leave empty when not known.")
     )
     contact = optional_link("home.Person", _("contact person"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))

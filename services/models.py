@@ -37,10 +37,6 @@ class ServiceIndexPage(BodyPage):
         verbose_name = _("services index")
         verbose_name_plural = _("services indexes")
 
-    def services(self):
-        """Live, public services of this index, in the editors' order."""
-        return ServicePage.cards_under(self)
-
 
 class ServiceFormField(TranslatableMixin, AbstractFormField):
     """A field of a service's request form.

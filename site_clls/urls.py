@@ -8,12 +8,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
+from search import errors
 from search import views as search_views
 from search.sitemaps import MultilingualSitemap
 
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler404 = "search.errors.page_not_found"
+handler500 = "search.errors.server_error"
 
 # The admin, documents, sitemap and robots.txt stay outside the language prefixes.
 urlpatterns = [
@@ -34,8 +34,8 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 
 if settings.DEBUG:
     urlpatterns += [
-        path("404/", home_views.page_not_found, {"exception": None}),
-        path("500/", home_views.server_error),
+        path("404/", errors.page_not_found, {"exception": None}),
+        path("500/", errors.server_error),
     ]
 
 # Wagtail's catch-all page route comes last, inside the language prefixes;

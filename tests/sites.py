@@ -191,3 +191,12 @@ class BilingualSiteTestCase(HtmlAssertions, TestCase):
         response = self.client.get(url, params)
         self.assertEqual(response.status_code, status, url)
         return response.content.decode()
+
+    def assertPagesSpeak(self, cases, *, status=200, also=()):  # noqa: N802
+        """Each (url, language, snippet) answers in that language: its `<html lang>` and snippet."""
+        for url, language, snippet in cases:
+            with self.subTest(url=url):
+                self.assertHtmlContains(
+                    self.page_html(url, status=status),
+                    present=[f'<html lang="{language}"', snippet, *also],
+                )

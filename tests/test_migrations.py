@@ -23,7 +23,13 @@ SCRIPTS = Path(__file__).parent / "migration_scripts"
 PREVIOUS_MAIN = "cea0917612a7ba6f23e0bd1e8b619cff6e47493d"
 SERVICE_MODELS = ["serviceindexpage", "servicepage", "servicerequest", "serviceformfield"]
 # Top first, as in docs/architecture.md; the apps of one layer are independent sections.
-LAYERS = [{"site_clls"}, {"demo"}, {"news", "events", "services", "search"}, {"pillars"}, {"home"}]
+LAYERS = [
+    {"site_clls"},
+    {"demo"},
+    {"news", "events", "services", "search", "staff"},
+    {"pillars"},
+    {"home"},
+]
 
 
 def import_layers():

@@ -108,6 +108,11 @@ class BasePage(Page):
         """Live, public pages of this type under `parent`, in the editors' order, for cards."""
         return cls.objects.for_cards().child_of(parent).order_by("path")
 
+    def child_cards(self):
+        """This page's live, public children, for cards: pages of the one type it may hold."""
+        (model,) = self.allowed_subpage_models()
+        return model.cards_under(self)
+
     @classmethod
     def section_under(cls, home, items):
         """A home page's section: the page of this type under `home` and `items(page)` of it.

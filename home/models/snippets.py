@@ -1,6 +1,5 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -11,7 +10,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from home.choices import OrganisationKind
-from home.fields import optional_link, overridable, synchronised, translated
+from home.fields import choice_field, optional_link, overridable, synchronised, translated
 
 
 class ModeratedSnippet(
@@ -28,7 +27,10 @@ class ModeratedSnippet(
 
 
 class NamedSnippet(ModeratedSnippet, index.Indexed):
-    """A moderated snippet known by its name: listed, searched and shown by it."""
+    """A moderated snippet known by its name: listed, searched and shown by it.
+
+    Its edit form shows its fields in the order they are declared.
+    """
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -48,12 +50,7 @@ class Organisation(NamedSnippet):
         verbose_name=_("name"),
         help_text=_("The organisation's name; translate it only if it has an official one."),
     )
-    kind = models.CharField(
-        max_length=20,
-        choices=OrganisationKind,
-        default=OrganisationKind.PARTNER,
-        verbose_name=_("kind"),
-    )
+    kind = choice_field(OrganisationKind, _("kind"), default=OrganisationKind.PARTNER)
     website = models.URLField(blank=True, verbose_name=_("website"))
     logo = optional_link("home.CustomImage", _("logo"))
     description = models.TextField(
@@ -62,14 +59,6 @@ class Organisation(NamedSnippet):
         verbose_name=_("description"),
         help_text=_("One or two sentences about what the organisation does."),
     )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("kind"),
-        FieldPanel("website"),
-        FieldPanel("logo"),
-        FieldPanel("description"),
-    ]
 
     translatable_fields = [
         *translated("name", "description"),
@@ -94,13 +83,6 @@ class Person(NamedSnippet):
     )
     affiliation = optional_link(Organisation, _("affiliation"), related_name="people")
     photo = optional_link("home.CustomImage", _("photo"))
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("role"),
-        FieldPanel("affiliation"),
-        FieldPanel("photo"),
-    ]
 
     # Names are proper names: they follow the source. The role is translated and
     # the affiliation points at the organisation of the same language.

@@ -8,4 +8,4 @@ register = template.Library()
 @register.simple_tag
 def services_of(home):
     """The services index under a home page and its services, for cards."""
-    return ServiceIndexPage.section_under(home, lambda index: index.services())
+    return ServiceIndexPage.section_under(home, lambda index: index.child_cards())

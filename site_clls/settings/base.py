@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "pillars",
     "services",
     "search",
+    "staff",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",

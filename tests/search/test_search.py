@@ -55,14 +55,9 @@ class SearchResultsTests(BilingualSiteTestCase):
         )
 
     def test_the_search_answers_at_a_translated_address_in_each_language(self):
-        for url, lang, heading in [
-            ("/it/cerca/", "it", "<h1>Ricerca</h1>"),
-            ("/en/search/", "en", "<h1>Search</h1>"),
-        ]:
-            with self.subTest(url=url):
-                self.assertHtmlContains(
-                    self.page_html(url), present=[f'<html lang="{lang}"', heading]
-                )
+        self.assertPagesSpeak(
+            [("/it/cerca/", "it", "<h1>Ricerca</h1>"), ("/en/search/", "en", "<h1>Search</h1>")]
+        )
         self.assertEqual(self.client.get("/it/search/").status_code, 404)
         self.assertEqual(self.client.get("/en/cerca/").status_code, 404)
 

@@ -8,9 +8,9 @@ from wagtail.models import Page
 
 from home.models import Organisation, SiteContent
 from home.registry import moderated_models, personal_data_models
-from home.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 from services.models import ServicePage, ServiceRequest
 from services.wagtail_hooks import only_readers_of_personal_data_see_requests
+from staff.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 from tests.admin import make_user, superuser
 from tests.sites import BilingualSiteTestCase, build_bilingual_site
 

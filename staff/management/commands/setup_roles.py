@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.roles import apply_roles
+from staff.roles import apply_roles
 
 
 class Command(BaseCommand):

@@ -1,10 +1,10 @@
-"""Admin views of the ground floor: the translation queue and its actions, tag suggestions."""
+"""The translation queue and its actions, and the dashboard panel that shows it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -14,8 +14,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import Translation
 
-from home import translation_queue as queue
-from home.models import Tag
+from staff import translation_queue as queue
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 PANEL_ITEMS = 6
@@ -29,7 +28,7 @@ def target_locales():
 def translation_queue_view(request):
     """Every source item and the state of its translation, with the translator's actions."""
     queues = [(locale, queue.translation_queue(locale)) for locale in target_locales()]
-    return TemplateResponse(request, "home/admin/translation_queue.html", {"queues": queues})
+    return TemplateResponse(request, "staff/admin/translation_queue.html", {"queues": queues})
 
 
 @require_POST
@@ -99,22 +98,11 @@ def submit_translation_view(request, translation_id):
     return redirect("translation_queue")
 
 
-def tag_autocomplete_view(request):
-    """Tag names of the source language that start with `term`, for the page editor."""
-    term = request.GET.get("term", "").strip()
-    if not term:
-        return JsonResponse([], safe=False)
-    names = Tag.objects.filter(locale=Locale.get_default(), name__istartswith=term)
-    return JsonResponse(
-        list(names.order_by("name").values_list("name", flat=True)[:10]), safe=False
-    )
-
-
 class TranslationQueuePanel(Component):
     """The dashboard's "To translate" panel: what waits for translators, most urgent first."""
 
     name = "translation_queue"
-    template_name = "home/admin/translation_queue_panel.html"
+    template_name = "staff/admin/translation_queue_panel.html"
     order = 50
 
     def get_context_data(self, parent_context):

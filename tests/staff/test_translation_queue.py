@@ -12,11 +12,11 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home import translation_queue as queue
 from home.localization import fill_translation
 from home.models import SiteContent, StandardPage, Tag
-from home.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 from news.models import NewsPage
+from staff import translation_queue as queue
+from staff.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 from tests.admin import make_user
 from tests.sites import BilingualSiteTestCase, english
 

@@ -13,7 +13,7 @@ from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from home.models import SiteContent, StandardPage
-from home.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
+from staff.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 from tests.admin import make_user, page_form
 from tests.sites import BilingualSiteTestCase
 

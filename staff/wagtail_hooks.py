@@ -1,0 +1,54 @@
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from staff import views
+
+
+@hooks.register("register_admin_urls")
+def register_translation_queue_urls():
+    return [
+        path("translations/", views.translation_queue_view, name="translation_queue"),
+        path(
+            "translations/start/<int:content_type_id>/<int:object_id>/<str:language_code>/",
+            views.start_translation_view,
+            name="translation_start",
+        ),
+        path(
+            "translations/<int:translation_id>/update/",
+            views.update_translation_view,
+            name="translation_update",
+        ),
+        path(
+            "translations/<int:translation_id>/submit/",
+            views.submit_translation_view,
+            name="translation_submit",
+        ),
+    ]
+
+
+class TranslationQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.SUBMIT_TRANSLATION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_queue_menu_item():
+    return TranslationQueueMenuItem(
+        _("Translations"), reverse("translation_queue"), icon_name="globe", order=250
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_queue_panel(request, panels):
+    """Translators see first what waits for them; editors and managers see it too."""
+    if request.user.has_perm(views.SUBMIT_TRANSLATION):
+        panels.insert(0, views.TranslationQueuePanel())
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
