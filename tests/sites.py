@@ -36,6 +36,7 @@ ENGLISH = {
     # Tags; "Open Innovation" is the same word in both languages
     "Ricerca clinica": "Clinical research",
     "Biobanche": "Biobanks",
+    "Cronicità": "Chronic care",
     "Neuroscienze": "Neuroscience",
     "Open Innovation": "Open Innovation",
     # Places

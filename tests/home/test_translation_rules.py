@@ -122,7 +122,9 @@ DECISIONS = {
         **PAGE_FIELDS,
         "body": TRANSLATE,
         "date": OVERRIDE,
-        "tags": PER_LANGUAGE,  # through tagged_items, shown with localized_tags
+        # The relation follows the source; each tag's name is translated with the
+        # page and becomes the English tag (home.models.translate_page_tags).
+        "tags": TRANSLATE,
         "tagged_items": SYNCHRONISE,
         "related_pages": SYNCHRONISE,
         "pillar_links": SYNCHRONISE,
@@ -145,7 +147,7 @@ DECISIONS = {
         "registration_deadline": SYNCHRONISE,
         "programme": TRANSLATE,
         "body": TRANSLATE,
-        "tags": PER_LANGUAGE,
+        "tags": TRANSLATE,
         "tagged_items": SYNCHRONISE,
         "organisers": SYNCHRONISE,
         "pillar_links": SYNCHRONISE,

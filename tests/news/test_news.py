@@ -18,7 +18,7 @@ from tests.sites import BilingualSiteTestCase
 
 
 def add_tags(tree):
-    """Two tags translated into English, and one never translated."""
+    """Two tags translated as tags, and one translated only with the pages that carry it."""
     tree.add_tag("Ricerca clinica")
     tree.add_tag("Biobanche")
     tree.add_tag("Cronicità", translate=False)
@@ -92,6 +92,7 @@ class NewsListingTests(BilingualSiteTestCase):
             present=[
                 '<time datetime="2018-07-09">9 July 2018</time>',
                 'href="/en/news/tag/clinical-research/">Clinical research</a>',
+                'href="/en/news/tag/chronic-care/">Chronic care</a>',
             ],
             absent=["Cronicità", "Ricerca clinica"],
         )
@@ -239,6 +240,7 @@ class NewsItemTests(BilingualSiteTestCase):
                 '<html lang="en"',
                 'href="/en/news/tag/clinical-research/">Clinical research</a>',
                 '<a href="/en/about/">About us</a>',
+                ">Chronic care<",
             ],
             absent=["Cronicità"],
         )
