@@ -1,7 +1,10 @@
 from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.models import Locale
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
@@ -27,10 +30,49 @@ class SourceLanguageEditView(snippet_views.EditView):
         return instance
 
 
+class SourceLanguageIndexView(snippet_views.IndexView):
+    """Snippets listed in the source language unless another is asked for: one row each."""
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if self.i18n_enabled and "locale" not in kwargs["data"]:
+            kwargs["data"] = kwargs["data"].copy()
+            kwargs["data"]["locale"] = Locale.get_default().language_code
+        return kwargs
+
+
+class TranslatedNamesIndexView(SourceLanguageIndexView):
+    """The listing of named snippets, with each one's name in the other language, if any."""
+
+    def get_base_queryset(self):
+        english = self.model.objects.filter(
+            translation_key=OuterRef("translation_key"), locale__language_code="en"
+        )
+        return (
+            super().get_base_queryset().annotate(english_name=Subquery(english.values("name")[:1]))
+        )
+
+
+class EnglishNameColumn(Column):
+    """A named snippet's English name, or that it has none yet."""
+
+    def get_value(self, instance):
+        return super().get_value(instance) or _("Not translated yet")
+
+
 class SourceLanguageViewSet(SnippetViewSet):
     """Snippets whose Italian source translators may not edit (see home.permissions)."""
 
     edit_view_class = SourceLanguageEditView
+    index_view_class = SourceLanguageIndexView
+
+
+class NamedSnippetViewSet(SourceLanguageViewSet):
+    """Snippets known by their name, listed with their English name or what is missing."""
+
+    index_view_class = TranslatedNamesIndexView
+    search_fields = ["name"]
+    english_column = EnglishNameColumn("english_name", label=_("English"))
 
 
 class SiteContentViewSet(SourceLanguageViewSet):
@@ -41,27 +83,26 @@ class SiteContentViewSet(SourceLanguageViewSet):
     list_display = ["__str__", "email", "phone"]
 
 
-class TagViewSet(SourceLanguageViewSet):
+class TagViewSet(NamedSnippetViewSet):
     model = Tag
     icon = "tag"
     menu_label = _("Tags")
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
+    list_display = ["name", NamedSnippetViewSet.english_column, "slug"]
 
 
-class OrganisationViewSet(SourceLanguageViewSet):
+class OrganisationViewSet(NamedSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
-    list_display = ["name", "kind", "website"]
+    list_display = ["name", NamedSnippetViewSet.english_column, "kind", "website"]
     list_filter = ["kind"]
 
 
-class PersonViewSet(SourceLanguageViewSet):
+class PersonViewSet(NamedSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
-    list_display = ["name", "role", "affiliation"]
+    list_display = ["name", "role", NamedSnippetViewSet.english_column, "affiliation"]
 
 
 for viewset in (SiteContentViewSet, OrganisationViewSet, PersonViewSet, TagViewSet):

@@ -9,6 +9,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
+from demo.builder import DemoSiteBuilder
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
@@ -62,3 +64,19 @@ def demo_site(live_server):
     """The demo site, built in the live server's database."""
     call_command("build_demo_site", base_url=live_server.url, stdout=StringIO())
     return live_server
+
+
+@pytest.fixture
+def staff_login(new_page, demo_site):
+    """Log a demo user into the admin in a page of their own; returns that page."""
+
+    def login(username):
+        page = new_page()
+        page.goto(f"{demo_site.url}/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", DemoSiteBuilder.local_password(username))
+        with page.expect_navigation():
+            page.click("button[type=submit]")
+        return page
+
+    return login

@@ -4,25 +4,10 @@ import re
 
 import pytest
 
-from demo.builder import DemoSiteBuilder
 from news.models import NewsIndexPage, NewsPage
 from tests.sites import ENGLISH
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def staff_login(new_page, demo_site):
-    def login(username):
-        page = new_page()
-        page.goto(f"{demo_site.url}/admin/login/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", DemoSiteBuilder.local_password(username))
-        with page.expect_navigation():
-            page.click("button[type=submit]")
-        return page
-
-    return login
 
 
 def open_action_menu(page):

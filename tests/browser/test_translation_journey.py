@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from wagtail.models import Locale
 
-from demo.builder import DemoSiteBuilder
 from news.models import NewsIndexPage, NewsPage
 from tests.factories import ImageFactory
 
@@ -42,20 +41,6 @@ def italian_news(demo_site):
     item.tags.add("Bandi regionali")
     item.save_revision().publish()
     return item
-
-
-@pytest.fixture
-def staff_login(new_page, demo_site):
-    def login(username):
-        page = new_page()
-        page.goto(f"{demo_site.url}/admin/login/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", DemoSiteBuilder.local_password(username))
-        with page.expect_navigation():
-            page.click("button[type=submit]")
-        return page
-
-    return login
 
 
 def translate_every_segment(editor):

@@ -6,6 +6,7 @@ from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 from pillars.models import PillarPage
 from tests.admin import EditorTestCase
+from tests.sites import english
 
 
 class ItalianDateTests(EditorTestCase):
@@ -93,3 +94,20 @@ class PillarChoiceTests(EditorTestCase):
                 self.assertEqual(
                     list(form.fields["pillars"].queryset), [self.research, self.community]
                 )
+
+
+class SnippetListingTests(EditorTestCase):
+    @classmethod
+    def build(cls, tree):
+        tree.add_tag("Biobanche")
+        tree.add_tag("Bandi europei", translate=False)
+
+    def test_tags_are_listed_once_in_italian_with_their_english_name_or_what_is_missing(self):
+        html = self.page_html("/admin/snippets/home/tag/")
+        self.assertHtmlContains(
+            html,
+            present=["Biobanche", english("Biobanche"), "Bandi europei", "Non ancora tradotto"],
+        )
+        self.assertEqual(html.count(english("Biobanche")), 1)
+        english_listing = self.page_html("/admin/snippets/home/tag/", {"locale": "en"})
+        self.assertNotIn("Bandi europei", english_listing)
