@@ -27,7 +27,7 @@ LAYERS = [
     {"site_clls"},
     {"demo"},
     {"news", "events", "services", "search", "staff"},
-    {"pillars"},
+    {"pillars", "operations"},
     {"home"},
 ]
 

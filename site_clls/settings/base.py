@@ -44,6 +44,8 @@ DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The proxies whose X-Forwarded-For is believed (CIDR networks); empty: none is.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     "home",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "services",
     "search",
     "staff",
+    "operations",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
