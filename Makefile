@@ -13,7 +13,7 @@ TEST := DJANGO_SETTINGS_MODULE=site_clls.settings.test
 # The project's apps, top layer first (docs/architecture.md).
 APPS := site_clls demo news events services search staff pillars operations home
 
-.PHONY: help install install-dev system-deps messages compile-messages run demo test lint format check bench
+.PHONY: help install install-dev system-deps messages compile-messages run demo test lint format check bench backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -86,3 +86,10 @@ test: install-dev system-deps lint check ## Lint, then every test on SQLite and 
 
 bench: install-dev compile-messages ## Render times, queries and gunicorn throughput
 	$(BIN)/python tests/benchmarks/bench.py
+
+backup: install ## Back up the database and uploaded media into backups/<date-time>/ (or BACKUP=folder)
+	$(DEV) $(BIN)/python manage.py backup $(BACKUP)
+
+restore: install ## Replace the database and uploaded media with a backup: make restore BACKUP=folder
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=backups/<date-time>"; exit 2; }
+	$(DEV) $(BIN)/python manage.py restore --yes $(BACKUP)

@@ -4,7 +4,10 @@ Each app registers its own models and providers in its `AppConfig.ready`;
 home reads the registries when it needs them (roles, workflow, the page head).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.db.models import Q
 
 
 class Registry:
@@ -39,9 +42,44 @@ class FeedLink:
 # pages are under the workflow by the tree).
 moderated_models = Registry("models under the approval workflow")
 
+
+@dataclass(frozen=True)
+class PersonalData:
+    """Where a model keeps personal data: how to find one person's rows, and their date.
+
+    `email_filter` turns a normalised (lower-case) e-mail address into the Q
+    object of that person's rows; `date_field` dates a row for retention.
+    """
+
+    email_filter: Callable
+    date_field: str
+
+
+def field_equals(name):
+    """An `email_filter` for a model that keeps the normalised address in field `name`."""
+    return lambda email: Q(**{name: email})
+
+
+class PersonalDataRegistry(Registry):
+    """Models that hold visitors' personal data, each with its `PersonalData`."""
+
+    def __init__(self, description):
+        super().__init__(description)
+        self._where = {}
+
+    def register(self, model, *, email_filter, date_field):
+        self._where[model] = PersonalData(email_filter, date_field)
+        return super().register(model)
+
+    def where(self, model):
+        return self._where[model]
+
+
 # Models that hold visitors' personal data: only users with the model's view
-# permission read them, and the managers' role is given that permission.
-personal_data_models = Registry("models holding personal data")
+# permission read them (the managers' role is given it), one person's rows are
+# exported or erased together (operations.personal_data), and old rows are
+# deleted after the retention period.
+personal_data_models = PersonalDataRegistry("models holding personal data")
 
 # Callables (request, language_code) -> list of FeedLink for the page head.
 feed_providers = Registry("feeds announced in the page head")

@@ -61,6 +61,9 @@ class ServiceRequest(AbstractFormSubmission):
     """A request sent through a service's form, with the consent the visitor gave."""
 
     language = models.CharField(max_length=10, verbose_name=_("language"))
+    # The visitor's address, lower-cased, so that one person's requests can be
+    # found, exported and erased (operations.personal_data).
+    email = models.EmailField(blank=True, db_index=True, verbose_name=_("e-mail"))
     consent_given_at = models.DateTimeField(verbose_name=_("consent given at"))
     consent_text = models.TextField(verbose_name=_("consent wording"))
 
@@ -202,8 +205,10 @@ class ServicePage(AbstractEmailForm, BasePage):
 
     def process_form_submission(self, form):
         """Store the request first; a failing e-mail is logged and never loses it."""
+        data = form.request_data()
         submission = ServiceRequest.objects.create(
-            form_data=form.request_data(),
+            form_data=data,
+            email=self.visitor_email(data),
             page=self.source_page(),
             language=translation.get_language(),
             consent_given_at=timezone.now(),
@@ -220,6 +225,14 @@ class ServicePage(AbstractEmailForm, BasePage):
                     self.title,
                 )
         return submission
+
+    def visitor_email(self, data):
+        """The address given in the form's first e-mail field, lower-cased ("" when none)."""
+        for field in self.get_form_fields():
+            value = data.get(field.clean_name)
+            if field.field_type == "email" and isinstance(value, str) and value.strip():
+                return value.strip().lower()
+        return ""
 
     def render_email(self, form):
         lines = [f"{field.label}: {value}" for field, value in self._email_values(form)]

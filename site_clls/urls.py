@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from operations import health
 from search import errors
 from search import views as search_views
 from search.sitemaps import MultilingualSitemap
@@ -17,6 +18,8 @@ handler500 = "search.errors.server_error"
 
 # The admin, documents, sitemap and robots.txt stay outside the language prefixes.
 urlpatterns = [
+    path("healthz/", health.healthz, name="healthz"),
+    path("readyz/", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

@@ -134,9 +134,11 @@ def model_permissions(role):
     """The role's model permissions: this file's, plus reading personal data for managers."""
     permissions = list(MODEL_PERMISSIONS[role])
     if role == MANAGERS:
-        # Visitors' personal data is read by managers only (home.registry).
+        # Visitors' personal data is read, exported and erased by managers only
+        # (home.registry; the personal-data screen of operations).
         for model in personal_data_models:
-            permissions.append((model._meta.app_label, f"view_{model._meta.model_name}"))
+            for action in ("view", "delete"):
+                permissions.append((model._meta.app_label, f"{action}_{model._meta.model_name}"))
     return permissions
 
 

@@ -1,21 +1,16 @@
 """Migrations: they depend one way like the imports, and the services' move keeps every row."""
 
 import json
-import os
-import shutil
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import psycopg
 import pytest
 from django.conf import settings
 from django.db.migrations.loader import MigrationLoader
-from psycopg import sql
 
 from tests.project import project_app_labels
+from tests.subprocesses import ThrowawayDatabases, manage, run_script
 
 PROJECT = Path(settings.BASE_DIR)
 SCRIPTS = Path(__file__).parent / "migration_scripts"
@@ -117,89 +112,6 @@ def test_migrations_depend_only_on_lower_layers():
     assert not problems, "\n".join(problems)
 
 
-class ThrowawayDatabases:
-    """Databases for the migration runs, on this test run's backend, all dropped at the end."""
-
-    def __init__(self, folder):
-        self.folder = folder
-        url = os.environ.get("DATABASE_URL", "")
-        self.server = url if url.startswith("postgres") else None
-        self.names = []
-
-    def create(self, name, copy_of=None):
-        """A new database, empty or a copy of one made before; returns its DATABASE_URL."""
-        if self.server is None:
-            path = self.folder / f"{name}.sqlite3"
-            if copy_of:
-                shutil.copyfile(self.folder / f"{copy_of}.sqlite3", path)
-            return f"sqlite:///{path}"
-        # The pid keeps parallel runs apart and away from the main suite's `test` databases.
-        full_name = f"clls_migration_{os.getpid()}_{name}"
-        with self.connect() as connection:
-            connection.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(full_name))
-            )
-            create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(full_name))
-            if copy_of:
-                template = f"clls_migration_{os.getpid()}_{copy_of}"
-                create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
-            connection.execute(create)
-        self.names.append(full_name)
-        return urlsplit(self.server)._replace(path=f"/{full_name}").geturl()
-
-    def drop_all(self):
-        if self.server is None:
-            return
-        with self.connect() as connection:
-            for name in self.names:
-                connection.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-                )
-
-    def connect(self):
-        maintenance = urlsplit(self.server)._replace(path="/postgres").geturl()
-        return psycopg.connect(maintenance, autocommit=True)
-
-
-def manage(tree, database_url, *args, env=None, describe=None):
-    """Run manage.py in `tree` against `database_url`; fail with its output if it fails."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=tree,
-        env={
-            "PATH": os.environ["PATH"],
-            "DJANGO_SETTINGS_MODULE": "site_clls.settings.dev",
-            "DATABASE_URL": database_url,
-            "MEDIA_ROOT": str(tree / "media"),
-            **(env or {}),
-        },
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, (
-        f"`manage.py {describe or ' '.join(args)}` in {tree} exited with {result.returncode}\n"
-        f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
-    )
-    return result.stdout
-
-
-def run_script(tree, database_url, name, **env):
-    """Run a script of migration_scripts/ with `tree`'s code; returns the JSON it printed last."""
-    stdout = manage(
-        tree,
-        database_url,
-        "shell",
-        "--no-imports",
-        "-c",
-        (SCRIPTS / name).read_text(),
-        env=env,
-        describe=f"shell -c <{name}>",
-    )
-    # The dev settings print e-mails (workflow notifications) to stdout before the JSON.
-    return json.loads(stdout.strip().splitlines()[-1])
-
-
 @pytest.fixture(scope="module")
 def previous_main(tmp_path_factory):
     """The previous main's tree, with its messages compiled as `make demo` does."""
@@ -237,7 +149,7 @@ def moved(previous_main, databases):
     manage(previous_main, url, "compiletranslations")
     manage(previous_main, url, "migrate", "--noinput")
     manage(previous_main, url, "build_demo_site", "--base-url", "http://testserver")
-    seeded = run_script(previous_main, url, "seed_services_in_home.py")
+    seeded = run_script(previous_main, url, SCRIPTS / "seed_services_in_home.py")
     manage(PROJECT, url, "migrate", "--noinput")
     return url, seeded
 
@@ -283,7 +195,11 @@ def test_service_data_made_in_home_belongs_to_services_after_migrating(moved):
     assert seeded["translation_sources"], "The demo site has no translated service page."
 
     found = run_script(
-        PROJECT, url, "check_service_data.py", SEEDED=json.dumps(seeded), SERVICES_APP="services"
+        PROJECT,
+        url,
+        SCRIPTS / "check_service_data.py",
+        SEEDED=json.dumps(seeded),
+        SERVICES_APP="services",
     )
 
     assert found == expected_service_data(seeded, "services")
@@ -296,7 +212,11 @@ def test_unapplying_the_move_gives_the_previous_main_its_data_back(previous_main
     manage(PROJECT, url, "migrate", "home", "0002", "--noinput")
 
     found = run_script(
-        previous_main, url, "check_service_data.py", SEEDED=json.dumps(seeded), SERVICES_APP="home"
+        previous_main,
+        url,
+        SCRIPTS / "check_service_data.py",
+        SEEDED=json.dumps(seeded),
+        SERVICES_APP="home",
     )
 
     assert found == expected_service_data(seeded, "home")

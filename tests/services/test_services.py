@@ -2,35 +2,19 @@
 
 import csv
 import io
-import time
 
-from django.core import mail, signing
+from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, rich_text
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from home.models import StandardPage
-from services.forms import TIMESTAMP_SALT
 from services.models import ServiceIndexPage, ServicePage, ServiceRequest
 from tests.admin import EditorTestCase, superuser
-from tests.factories import ServiceFormFieldFactory
 from tests.queries import assert_queries_do_not_grow
+from tests.services.helpers import ServiceFormTestCase, token
 from tests.sites import BilingualSiteTestCase
-
-
-def token(seconds_ago=10):
-    return signing.dumps(int(time.time()) - seconds_ago, salt=TIMESTAMP_SALT)
-
-
-class BrokenEmailBackend:
-    """A mail server that is down."""
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("The SMTP server is not answering.")
 
 
 class ServiceAdminTests(EditorTestCase):
@@ -67,40 +51,7 @@ class ServiceAdminTests(EditorTestCase):
         self.assertEqual([f.clean_name for f in page.form_fields.all()], ["progetto"])
 
 
-class RequestFormTests(BilingualSiteTestCase):
-    @classmethod
-    def build(cls, tree):
-        privacy = tree.add(StandardPage, title="Privacy", slug="privacy")
-        cls.service = tree.add(
-            ServicePage,
-            title="Sportello Europa",
-            slug="sportello-europa",
-            privacy_page=privacy,
-            translate=False,
-        )
-        ServiceFormFieldFactory(page=cls.service, label="Nome e cognome", sort_order=0)
-        ServiceFormFieldFactory(page=cls.service, label="E-mail", field_type="email", sort_order=1)
-        ServiceFormFieldFactory(
-            page=cls.service,
-            label="Argomento",
-            field_type="dropdown",
-            choices="Bandi europei\nInternazionalizzazione",
-            sort_order=2,
-        )
-        cls.en_service = tree.translate(cls.service)
-
-    def post(self, url, **overrides):
-        data = {
-            "nome_e_cognome": "Anna Rossi",
-            "e_mail": "anna@example.org",
-            "argomento": "Bandi europei",
-            "privacy_consent": "on",
-            "website_url": "",
-            "form_token": token(),
-        }
-        data.update(overrides)
-        return self.client.post(url, {k: v for k, v in data.items() if v is not None})
-
+class RequestFormTests(ServiceFormTestCase):
     def test_form_reads_in_the_page_language(self):
         self.assertIn("Nome e cognome", self.page_html(self.service.url))
         self.assertHtmlContains(
@@ -158,7 +109,7 @@ class RequestFormTests(BilingualSiteTestCase):
         self.assertEqual(set(request.form_data), {"nome_e_cognome", "e_mail", "argomento"})
         self.assertIn("I have read the privacy notice", request.consent_text)
 
-    @override_settings(EMAIL_BACKEND="tests.services.test_services.BrokenEmailBackend")
+    @override_settings(EMAIL_BACKEND="tests.services.helpers.BrokenEmailBackend")
     def test_a_failing_email_loses_nothing(self):
         with self.assertLogs("services.models", level="ERROR") as logs:
             response = self.post(self.en_service.url, argomento="European calls")
