@@ -6,6 +6,7 @@ from wagtail.blocks.base import BlockField
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from staff.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 from tests.sites import BilingualSiteTestCase
 
 
@@ -19,6 +20,16 @@ def make_user(username, *groups):
     user = get_user_model().objects.create_user(username, f"{username}@clls.example", "pw")
     user.groups.add(*groups)
     return user
+
+
+def staff_team(groups=None):
+    """One user per role, as the demo site has them: (editor, manager, translator)."""
+    groups = groups or apply_roles()
+    return (
+        make_user("redattore", groups[EDITORS]),
+        make_user("responsabile", groups[MANAGERS]),
+        make_user("traduttore", groups[TRANSLATORS]),
+    )
 
 
 def page_form(model, **fields):

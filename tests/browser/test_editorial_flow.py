@@ -5,6 +5,7 @@ import re
 import pytest
 
 from news.models import NewsIndexPage, NewsPage
+from tests.browser.translation_editor import translate_every_segment
 from tests.sites import ENGLISH
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -49,17 +50,7 @@ def test_news_goes_from_editor_to_manager_to_translator_to_visitors(page, demo_s
     with translator.expect_navigation():
         translator.get_by_role("button", name="Invia").click()
     english_id = int(re.search(r"/pages/(\d+)/edit", translator.url).group(1))
-    for tab in ("Contenuto", "Promuovi"):
-        translator.get_by_role("tab", name=tab).click()
-        pending = translator.locator("li.incomplete:visible")
-        while pending.count():
-            segment = pending.first
-            source = segment.locator("p").first.inner_text().strip()
-            segment.get_by_role("button", name="Traduci").click()
-            editing = translator.locator("li:has(textarea)")
-            editing.locator("textarea").fill(ENGLISH[source])
-            editing.get_by_role("button", name="Salva").click()
-            translator.wait_for_timeout(300)
+    translate_every_segment(translator, ENGLISH)
     assert translator.get_by_role("button", name="Pubblica in English").count() == 0
     english_item = NewsPage.objects.get(pk=english_id)
     assert not english_item.live

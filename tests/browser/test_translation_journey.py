@@ -8,6 +8,7 @@ from django.core import mail
 from wagtail.models import Locale
 
 from news.models import NewsIndexPage, NewsPage
+from tests.browser.translation_editor import translate_every_segment
 from tests.factories import ImageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,21 +44,6 @@ def italian_news(demo_site):
     return item
 
 
-def translate_every_segment(editor):
-    """Type the English of every string of the translation editor, tab by tab."""
-    for tab in ("Contenuto", "Promuovi"):
-        editor.get_by_role("tab", name=tab).click()
-        pending = editor.locator("li.incomplete:visible")
-        while pending.count():
-            segment = pending.first
-            source = segment.locator("p").first.inner_text().strip()
-            segment.get_by_role("button", name="Traduci").click()
-            editing = editor.locator("li:has(textarea)")
-            editing.locator("textarea").fill(ENGLISH[source])
-            editing.get_by_role("button", name="Salva").click()
-            editor.wait_for_timeout(300)
-
-
 def test_the_translator_brings_a_news_item_to_english_and_a_manager_publishes_it(
     page, demo_site, italian_news, staff_login
 ):
@@ -68,7 +54,7 @@ def test_the_translator_brings_a_news_item_to_english_and_a_manager_publishes_it
         row.get_by_role("button", name="Traduci").click()
     assert re.search(r"/admin/pages/\d+/edit/$", translator.url)
     assert translator.get_by_role("button", name="Elimina").count() == 0
-    translate_every_segment(translator)
+    translate_every_segment(translator, ENGLISH)
     mail.outbox.clear()
     with translator.expect_navigation():
         translator.get_by_role("button", name="Invia per l'approvazione").click()

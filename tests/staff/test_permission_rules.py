@@ -10,8 +10,8 @@ from home.models import Organisation, SiteContent
 from home.registry import moderated_models, personal_data_models
 from services.models import ServicePage, ServiceRequest
 from services.wagtail_hooks import only_readers_of_personal_data_see_requests
-from staff.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
-from tests.admin import make_user, superuser
+from staff.roles import MANAGERS, apply_roles
+from tests.admin import make_user, staff_team, superuser
 from tests.sites import BilingualSiteTestCase, build_bilingual_site
 
 
@@ -24,9 +24,7 @@ class PermissionRulesTests(BilingualSiteTestCase):
         for name, group in groups.items():
             group.name = f"{name} (rinominato)"
             group.save()
-        cls.manager = make_user("responsabile", groups[MANAGERS])
-        cls.editor = make_user("redattore", groups[EDITORS])
-        cls.translator = make_user("traduttore", groups[TRANSLATORS])
+        cls.editor, cls.manager, cls.translator = staff_team(groups)
 
     def forms_listed_for(self, user):
         self.client.force_login(user)

@@ -13,18 +13,15 @@ from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from home.models import SiteContent, StandardPage
-from staff.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
-from tests.admin import make_user, page_form
+from staff.roles import apply_roles
+from tests.admin import page_form, staff_team
 from tests.sites import BilingualSiteTestCase
 
 
 class RolesTestCase(BilingualSiteTestCase):
     @classmethod
     def build(cls, tree):
-        groups = apply_roles()
-        cls.editor = make_user("redattore", groups[EDITORS])
-        cls.manager = make_user("responsabile", groups[MANAGERS])
-        cls.translator = make_user("traduttore", groups[TRANSLATORS])
+        cls.editor, cls.manager, cls.translator = staff_team()
 
 
 class PermissionMatrixTests(RolesTestCase):

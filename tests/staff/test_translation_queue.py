@@ -16,18 +16,14 @@ from home.localization import fill_translation
 from home.models import SiteContent, StandardPage, Tag
 from news.models import NewsPage
 from staff import translation_queue as queue
-from staff.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
-from tests.admin import make_user
+from tests.admin import make_user, staff_team
 from tests.sites import BilingualSiteTestCase, english
 
 
 class QueueTestCase(BilingualSiteTestCase):
     @classmethod
     def build(cls, tree):
-        groups = apply_roles()
-        cls.editor = make_user("redattore", groups[EDITORS])
-        cls.manager = make_user("responsabile", groups[MANAGERS])
-        cls.translator = make_user("traduttore", groups[TRANSLATORS])
+        cls.editor, cls.manager, cls.translator = staff_team()
 
     def statuses(self):
         return {
