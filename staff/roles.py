@@ -73,6 +73,9 @@ MODEL_PERMISSIONS = {
         ("wagtailredirects", "add_redirect"),
         ("wagtailredirects", "change_redirect"),
         ("wagtailredirects", "delete_redirect"),
+        # The failed-logins screen (staff.logins): see and unlock locked accounts.
+        ("axes", "view_accessattempt"),
+        ("axes", "delete_accessattempt"),
     ],
     # Translators translate tags and snippets through wagtail-localize, which
     # needs the model's change permission (Wagtail cannot scope it by language).

@@ -254,3 +254,23 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Logins (docs/deployment.md, "Logins"): failed attempts are counted per account
+# and per address (operations.clients), then refused for a cool-off period.
+INSTALLED_APPS += ["axes"]
+# AxesMiddleware turns a lockout into our page, so it comes last.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+# In hours; a float, as axes reads an integer as whole hours.
+AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_MINUTES", "30")) / 60
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "operations.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "staff.logins.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Successful logins are not recorded (no log of staff addresses); Django's admin is not installed.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
