@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from staff import logins, views
+from staff import logins, two_factor, views
 
 
 @hooks.register("register_admin_urls")
@@ -70,3 +70,20 @@ class LoginAttemptsMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_login_attempts_menu_item():
     return LoginAttemptsMenuItem(_("Failed logins"), reverse("login_attempts"), icon_name="lock")
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("two-factor/", two_factor.setup_view, name="two_factor_setup"),
+        path("two-factor/verify/", two_factor.verify_view, name="two_factor_verify"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def register_two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor_setup"),
+        "label": _("Two-step verification"),
+        "help_text": _("Ask for a code from an authenticator app after your password."),
+    }

@@ -274,3 +274,14 @@ AXES_RESET_ON_SUCCESS = True
 # Successful logins are not recorded (no log of staff addresses); Django's admin is not installed.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False
+
+# Two-step verification for staff (django-otp, staff.two_factor): a code from an
+# authenticator app after the password. REQUIRE_2FA: superusers and managers must enrol.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth + 1 : _auth + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "staff.two_factor.TwoFactorMiddleware",
+]
+REQUIRE_2FA = env_bool("REQUIRE_2FA")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
