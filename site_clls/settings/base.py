@@ -285,3 +285,7 @@ MIDDLEWARE[_auth + 1 : _auth + 1] = [
 ]
 REQUIRE_2FA = env_bool("REQUIRE_2FA")
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Wagtail's "forgotten password" flow, its e-mail through the outbox in the account's language.
+WAGTAIL_PASSWORD_RESET_ENABLED = True
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "staff.password_reset.LocalisedPasswordResetForm"
