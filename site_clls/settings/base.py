@@ -288,4 +288,4 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Wagtail's "forgotten password" flow, its e-mail through the outbox in the account's language.
 WAGTAIL_PASSWORD_RESET_ENABLED = True
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "staff.password_reset.LocalisedPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "staff.password_reset.LocalisedPasswordResetForm"  # noqa: S105
