@@ -289,3 +289,11 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Wagtail's "forgotten password" flow, its e-mail through the outbox in the account's language.
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "staff.password_reset.LocalisedPasswordResetForm"  # noqa: S105
+
+# Public forms (operations.public_forms): how often one address may post them, and
+# the largest body they take. The admin keeps Django's limits below, which
+# StreamFields need; an oversized or malformed body gets the 400 page.
+PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("PUBLIC_FORM_RATE_LIMIT", "5"))
+PUBLIC_FORM_RATE_PERIOD = int(os.environ.get("PUBLIC_FORM_RATE_PERIOD", "600"))
+PUBLIC_FORM_MAX_BYTES = 64 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
