@@ -1,7 +1,12 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import Http404, HttpResponseNotFound, HttpResponseServerError
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+)
 from django.template import loader
 from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
@@ -71,3 +76,13 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """The 500 page: a standalone template that needs no database."""
     return HttpResponseServerError(loader.render_to_string("500.html", {"request": request}))
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    """The 400 page (oversized or malformed requests): standalone, like the 500 page.
+
+    It may answer a request whose host or body Django refused, so it reads
+    neither the database nor the request's data.
+    """
+    return HttpResponseBadRequest(loader.render_to_string("400.html", {"request": request}))

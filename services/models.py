@@ -1,6 +1,7 @@
 import logging
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -19,11 +20,15 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.fields import optional_link, synchronised, translated
 from home.models import BasePage, BodyPage
+from operations.public_forms import PublicFormGuard
 from services.forms import RequestFormBuilder
 
 logger = logging.getLogger(__name__)
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# Every service's form shares one count of posts per address.
+REQUEST_FORM_GUARD = PublicFormGuard(scope="service-request")
+MULTIPLE_CHOICE_FIELDS = {"checkboxes", "multiselect"}
 
 
 class ServiceIndexPage(BodyPage):
@@ -245,6 +250,39 @@ class ServicePage(AbstractEmailForm, BasePage):
             if field.name in data:
                 value = data[field.name]
                 yield field, ", ".join(value) if isinstance(value, list) else value
+
+    def max_posted_values(self):
+        """How many values the form's own fields can post: one each, or one per choice."""
+        fields = self.get_form_fields()
+        builder = self.form_builder(fields)
+        return sum(
+            len(builder.get_formatted_field_choices(field))
+            if field.field_type in MULTIPLE_CHOICE_FIELDS
+            else 1
+            for field in fields
+        )
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            REQUEST_FORM_GUARD.check_body(request, self.max_posted_values())
+            if not REQUEST_FORM_GUARD.allow(request):
+                return self.serve_rate_limited(request, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
+
+    def serve_rate_limited(self, request, *args, **kwargs):
+        """The form again, with what the visitor typed and why it was not sent (HTTP 429)."""
+        form = self.get_form(request.POST, page=self, user=request.user)
+        form.is_valid()
+        form.add_error(
+            None,
+            gettext(
+                "You have sent several requests in a short time. Your request has not been "
+                "sent: please try again in a few minutes."
+            ),
+        )
+        context = self.get_context(request, *args, **kwargs)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=429)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -13,6 +13,7 @@ from search import errors
 from search import views as search_views
 from search.sitemaps import MultilingualSitemap
 
+handler400 = "search.errors.bad_request"
 handler404 = "search.errors.page_not_found"
 handler500 = "search.errors.server_error"
 

@@ -36,6 +36,10 @@ SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
 # Groups Wagtail's own migrations create; replaced by the three roles above.
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
+# Roles that must use two-step verification when REQUIRE_2FA is on (staff.two_factor):
+# a property of the role, not a permission, so it is kept with the roles.
+TWO_FACTOR_ROLES = (MANAGERS,)
+
 # Model permissions (app label, codename) per role, outside the page tree.
 MODEL_PERMISSIONS = {
     EDITORS: [
@@ -73,6 +77,9 @@ MODEL_PERMISSIONS = {
         ("wagtailredirects", "add_redirect"),
         ("wagtailredirects", "change_redirect"),
         ("wagtailredirects", "delete_redirect"),
+        # The failed-logins screen (staff.logins): see and unlock locked accounts.
+        ("axes", "view_accessattempt"),
+        ("axes", "delete_accessattempt"),
     ],
     # Translators translate tags and snippets through wagtail-localize, which
     # needs the model's change permission (Wagtail cannot scope it by language).
@@ -140,6 +147,11 @@ def model_permissions(role):
             for action in ("view", "delete"):
                 permissions.append((model._meta.app_label, f"{action}_{model._meta.model_name}"))
     return permissions
+
+
+def requires_two_factor(user):
+    """Superusers and members of TWO_FACTOR_ROLES: those who must use a second factor."""
+    return user.is_superuser or user.groups.filter(name__in=TWO_FACTOR_ROLES).exists()
 
 
 def _permission(app_label, codename):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from staff import views
+from staff import logins, two_factor, views
 
 
 @hooks.register("register_admin_urls")
@@ -52,3 +52,38 @@ def add_translation_queue_panel(request, panels):
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("register_admin_urls")
+def register_login_attempts_urls():
+    return [
+        path("logins/", logins.login_attempts_view, name="login_attempts"),
+        path("logins/unlock/", logins.unlock_view, name="login_unlock"),
+    ]
+
+
+class LoginAttemptsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(logins.UNLOCK_LOGINS)
+
+
+@hooks.register("register_settings_menu_item")
+def register_login_attempts_menu_item():
+    return LoginAttemptsMenuItem(_("Failed logins"), reverse("login_attempts"), icon_name="lock")
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("two-factor/", two_factor.setup_view, name="two_factor_setup"),
+        path("two-factor/verify/", two_factor.verify_view, name="two_factor_verify"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def register_two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor_setup"),
+        "label": _("Two-step verification"),
+        "help_text": _("Ask for a code from an authenticator app after your password."),
+    }

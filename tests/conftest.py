@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
@@ -13,3 +14,9 @@ def _media_root(settings, tmp_path):
 def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"]
     return f"database: {engine} ({os.environ.get('DATABASE_URL', 'embedded SQLite')})"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and throttles count in the cache: every test starts from zero."""
+    cache.clear()

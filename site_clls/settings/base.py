@@ -254,3 +254,46 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Logins (docs/deployment.md, "Logins"): failed attempts are counted per account
+# and per address (operations.clients), then refused for a cool-off period.
+INSTALLED_APPS += ["axes"]
+# AxesMiddleware turns a lockout into our page, so it comes last.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+# In hours; a float, as axes reads an integer as whole hours.
+AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_MINUTES", "30")) / 60
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "operations.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "staff.logins.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Successful logins are not recorded (no log of staff addresses); Django's admin is not installed.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+
+# Two-step verification for staff (django-otp, staff.two_factor): a code from an
+# authenticator app after the password. REQUIRE_2FA: superusers and managers must enrol.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth + 1 : _auth + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "staff.two_factor.TwoFactorMiddleware",
+]
+REQUIRE_2FA = env_bool("REQUIRE_2FA")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Wagtail's "forgotten password" flow, its e-mail through the outbox in the account's language.
+WAGTAIL_PASSWORD_RESET_ENABLED = True
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "staff.password_reset.LocalisedPasswordResetForm"  # noqa: S105
+
+# Public forms (operations.public_forms): how often one address may post them, and
+# the largest body they take. The admin keeps Django's limits below, which
+# StreamFields need; an oversized or malformed body gets the 400 page.
+PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("PUBLIC_FORM_RATE_LIMIT", "5"))
+PUBLIC_FORM_RATE_PERIOD = int(os.environ.get("PUBLIC_FORM_RATE_PERIOD", "600"))
+PUBLIC_FORM_MAX_BYTES = 64 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
