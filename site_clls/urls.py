@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from operations import health
+from operations import health, security
 from search import errors
 from search import views as search_views
 from search.sitemaps import MultilingualSitemap
@@ -21,6 +21,7 @@ urlpatterns = [
     path("healthz/", health.healthz, name="healthz"),
     path("readyz/", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
+    path("csp-report/", security.csp_report, name="csp_report"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", search_views.robots_txt, name="robots_txt"),
