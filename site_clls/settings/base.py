@@ -324,3 +324,13 @@ PERMISSIONS_POLICY = {
     "xr-spatial-tracking": [],
 }
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Uploads (operations/uploads.py): images up to 10 MB and 40 megapixels, no SVG;
+# documents checked against their extension and always downloaded, through Django
+# (also from object storage) so that they carry the sandboxing headers.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "operations.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "operations.uploads.DocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
