@@ -13,6 +13,7 @@ import json
 import logging
 import re
 
+from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
@@ -56,6 +57,14 @@ def inline_script_hashes(html):
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp with the admin's own policy (ADMIN_CONTENT_SECURITY_POLICY)."""
+
+    def process_response(self, request, response):
+        if is_admin(request):
+            # A preview renders the page through the middleware again, as if it were public:
+            # the policy of the admin, which frames it, replaces the public one.
+            del response[HEADER]
+            del response[HEADER_REPORT_ONLY]
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
