@@ -78,4 +78,9 @@ def test_editor_creates_previews_and_publishes_news_without_policy_violations(
     assert "default-src 'self'" in (page.request.get(page.url).headers["content-security-policy"])
     assert violations(manager) == []
     assert violations(page) == []
+    # The signed-in editor sees the public page with Wagtail's user bar, under the same policy.
+    manager.goto(page.url)
+    manager.locator("wagtail-userbar").wait_for(state="attached")
+    manager.wait_for_load_state("networkidle")
+    assert violations(manager) == []
     assert [c for c in complaints + visitor_complaints if re.search(r"[Rr]efused", c)] == []
