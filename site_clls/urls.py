@@ -2,13 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from operations import health
+from operations import health, security, uploads
 from search import errors
 from search import views as search_views
 from search.sitemaps import MultilingualSitemap
@@ -22,6 +21,13 @@ urlpatterns = [
     path("healthz/", health.healthz, name="healthz"),
     path("readyz/", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
+    path("csp-report/", security.csp_report, name="csp_report"),
+    # Documents always download, sandboxed (operations.uploads); Wagtail's other routes follow.
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        uploads.serve_document,
+        name="wagtaildocs_serve",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", search_views.robots_txt, name="robots_txt"),
@@ -31,7 +37,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
+            uploads.serve_media,
             {"document_root": settings.MEDIA_ROOT},
         ),
     ]

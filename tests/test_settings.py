@@ -140,3 +140,16 @@ def test_gunicorn_alone_serves_compressed_hashed_static_files(tmp_path):
 @pytest.mark.postgres
 def test_the_suite_runs_on_postgresql():
     assert connection.vendor == "postgresql"
+
+
+def test_check_deploy_prints_no_warning_with_the_policy_in_report_only_mode():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=PROJECT,
+        env={"PATH": os.environ["PATH"], **DOCUMENTED_ENV, "CSP_REPORT_ONLY": "true"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout

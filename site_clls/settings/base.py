@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "staff",
     "operations",
     "demo",
+    "csp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -88,6 +89,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "operations.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Security headers: see the block "Security headers" at the end of this file.
+    "operations.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "operations.security.CacheControlMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -297,3 +302,77 @@ PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("PUBLIC_FORM_RATE_LIMIT", "5"))
 PUBLIC_FORM_RATE_PERIOD = int(os.environ.get("PUBLIC_FORM_RATE_PERIOD", "600"))
 PUBLIC_FORM_MAX_BYTES = 64 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Security headers (operations/security.py; docs/deployment.md, "Security headers
+# and uploads"). Public pages: one static policy, no inline script or style; the
+# videos load from their providers only after a click. CSP_REPORT_ONLY=true sends
+# the policies as reports only, to try a change without breaking pages.
+VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+_media_origins = env_list("CSP_MEDIA_ORIGINS")
+if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+    _media_origins.append(f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}")
+_public_csp = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", *_media_origins],
+    "frame-src": VIDEO_FRAME_SOURCES,
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "report-uri": ["/csp-report/"],
+}
+# The admin: never cached, so operations.security adds the hashes of Wagtail's inline
+# scripts to each response; its styles need 'unsafe-inline'; previews frame the site.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": _public_csp
+    | {
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *_media_origins],
+        "font-src": ["'self'", "data:"],
+        "frame-src": ["'self'", *VIDEO_FRAME_SOURCES],
+        "frame-ancestors": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+    }
+}
+if env_bool("CSP_REPORT_ONLY"):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+        "DIRECTIVES": _public_csp,
+        "EXCLUDE_URL_PREFIXES": ["/documents/"],
+    }
+    CONTENT_SECURITY_POLICY = None
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _public_csp, "EXCLUDE_URL_PREFIXES": ["/documents/"]}
+# The embedded players may go full screen and play after the click that loads them.
+_players = ["self", *VIDEO_FRAME_SOURCES]
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": _players,
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": _players,
+    "fullscreen": _players,
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": _players,
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Uploads (operations/uploads.py): images up to 10 MB and 40 megapixels, no SVG;
+# documents checked against their extension and always downloaded, through Django
+# (also from object storage) so that they carry the sandboxing headers.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "operations.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "operations.uploads.DocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
