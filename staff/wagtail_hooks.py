@@ -73,3 +73,8 @@ def help_menu_leads_to_our_guide(request, menu_items):
             order=1000,
         ),
     )
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_labels():
+    return format_html('<script src="{}" defer></script>', static("js/translation-editor-i18n.js"))
