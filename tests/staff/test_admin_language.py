@@ -35,6 +35,8 @@ LEAKED = [
     "December",
     "noncaricarne",
     "Editor Guide",
+    "Email address",
+    "Phone number",
     "editor guide",
     "What's new",
     "Search",
@@ -128,6 +130,9 @@ class AdminLanguageTests(BilingualSiteTestCase):
                 reverse("wagtailadmin_choose_page_child", args=[self.news_index.pk])
                 + f"?page_type={page_type.app_label}.{page_type.model}",
             ),
+            ("link chooser", self.editor, reverse("wagtailadmin_choose_page_external_link")),
+            ("e-mail link chooser", self.editor, reverse("wagtailadmin_choose_page_email_link")),
+            ("phone link chooser", self.editor, reverse("wagtailadmin_choose_page_phone_link")),
             ("translation queue", self.translator, reverse("translation_queue")),
             ("guide", self.editor, reverse("editing_guide")),
             ("account", self.editor, reverse("wagtailadmin_account")),
@@ -142,12 +147,17 @@ class AdminLanguageTests(BilingualSiteTestCase):
         return response.content.decode()
 
     def test_no_english_on_any_screen_for_italian_staff(self):
-        found = {}
+        found, texts = {}, {}
         for name, user, url in self.screens():
-            text = visible_text(self.render(user, url))
+            texts[name] = text = visible_text(self.render(user, url))
             if leaked(text):
                 found[f"{name} ({user.username})"] = leaked(text)
         assert found == {}
+        # The screens were read, in Italian.
+        assert "Testo del link" in texts["link chooser"]
+        assert "Numero di telefono" in texts["phone link chooser"]
+        assert "indirizzo breve" in texts["edit news"].lower()
+        assert re.search(r"1-2 di 2 ", texts["explorer"])
 
     def test_translation_editor_speaks_italian_where_wagtail_localize_does_not(self):
         english_news = self.tree.english_of(self.news)
