@@ -7,6 +7,7 @@ from wagtail.users.models import UserProfile
 from staff import guide
 from staff.roles import EDITORS, TRANSLATORS, apply_roles
 from tests.admin import make_user
+from tests.sites import BilingualSiteTestCase
 
 
 class EditingGuideFilesTests(TestCase):
@@ -20,9 +21,9 @@ class EditingGuideFilesTests(TestCase):
         assert "<table>" in guide.guide_html("it")
 
 
-class EditingGuideViewTests(TestCase):
+class EditingGuideViewTests(BilingualSiteTestCase):
     @classmethod
-    def setUpTestData(cls):
+    def build(cls, tree):
         groups = apply_roles()
         cls.editor = make_user("redattore", groups[EDITORS])
         cls.translator = make_user("traduttore", groups[TRANSLATORS])
