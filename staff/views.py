@@ -7,14 +7,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import Translation
 
 from staff import translation_queue as queue
+from staff.guide import guide_html
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 PANEL_ITEMS = 6
@@ -130,3 +132,10 @@ class TranslationQueuePanel(Component):
             # The panel's forms post from the dashboard, whose token it does not inherit.
             "csrf_token": parent_context.get("csrf_token"),
         }
+
+
+def editing_guide_view(request):
+    """The team's editing guide, in the admin's language (the admin's URLs require a login)."""
+    language_code = (get_language() or "it").split("-")[0]
+    html = mark_safe(guide_html(language_code))  # noqa: S308 - our own docs, raw HTML escaped
+    return TemplateResponse(request, "staff/admin/editing_guide.html", {"guide": html})

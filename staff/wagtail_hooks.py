@@ -27,6 +27,7 @@ def register_translation_queue_urls():
             views.submit_translation_view,
             name="translation_submit",
         ),
+        path("guida/", views.editing_guide_view, name="editing_guide"),
     ]
 
 
@@ -87,3 +88,26 @@ def register_two_factor_account_item(request):
         "label": _("Two-step verification"),
         "help_text": _("Ask for a code from an authenticator app after your password."),
     }
+# Wagtail's own guide (English, on guide.wagtail.org) and its release notes give way
+# to the team's guide, served by the site in the admin's language.
+WAGTAIL_GUIDE_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def help_menu_leads_to_our_guide(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_GUIDE_ITEMS)]
+    menu_items.insert(
+        0,
+        MenuItem(
+            _("Editing guide"),
+            reverse("editing_guide"),
+            name="editing-guide",
+            icon_name="help",
+            order=1000,
+        ),
+    )
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_labels():
+    return format_html('<script src="{}" defer></script>', static("js/translation-editor-i18n.js"))

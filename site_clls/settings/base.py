@@ -228,6 +228,8 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The dashboard links to the team's own guide (staff/guide.py), not to Wagtail's news.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Staff avatars are their own uploads or Wagtail's local default: no request to
 # gravatar.com with a hash of their e-mail address.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -157,7 +157,7 @@ class EventListingTests(BilingualSiteTestCase):
         self.assertNotIn("Settimana della ricerca", card_titles(html, level=3))
         self.assertIn(
             "Settimana della ricerca",
-            card_titles(self.page_html("/it/eventi/2026/"), level=3),
+            card_titles(self.page_html("/it/eventi/2026/"), level=2),
         )
 
     @time_machine.travel(at(2026, 11, 28, 12), tick=False)
@@ -170,7 +170,7 @@ class EventListingTests(BilingualSiteTestCase):
             html.index('href="/en/events/2019/"'), html.index('href="/en/events/2018/"')
         )
         self.assertEqual(
-            card_titles(self.page_html("/en/events/2018/"), level=3),
+            card_titles(self.page_html("/en/events/2018/"), level=2),
             ["EN Meet in Italy"],
         )
         empty = self.page_html("/it/eventi/2015/")
