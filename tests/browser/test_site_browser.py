@@ -52,7 +52,7 @@ def test_mobile_menu_opens_and_closes(mobile_page, demo_site):
 def test_skip_link_appears_on_first_tab_and_moves_focus(page, demo_site):
     page.goto(f"{demo_site.url}/it/")
     page.keyboard.press("Tab")
-    skip = page.get_by_role("link", name="Vai al contenuto")
+    skip = page.get_by_role("link", name="Andate al contenuto")
     assert skip.evaluate("element => element === document.activeElement")
     assert skip.bounding_box()["y"] >= 0
     skip.press("Enter")
