@@ -58,7 +58,7 @@ class EventAdminTests(EditorTestCase):
         self.assertContains(response, "L&#x27;evento non può finire prima di cominciare.")
         with translation.override("it"):
             response = self.client.post(url, self.form(end_time="09:00"))
-        self.assertContains(response, "Indica anche l&#x27;ora di inizio")
+        self.assertContains(response, "Indicate anche l&#x27;ora di inizio")
         self.assertFalse(EventPage.objects.filter(slug="workshop-biobanche").exists())
 
 
