@@ -115,7 +115,7 @@ class InitiativeTests(BilingualSiteTestCase):
         self.assertHtmlContains(
             html,
             present=["Le azioni del piano", "Comunicazione"],
-            absent=["Periodo", "Stato", "Non ancora definito"],
+            absent=["Periodo", "Stato", "Non ancora definito", 'class="event__facts"'],
         )
         self.assertHtmlContains(self.page_html(actions.url), present=["Comunicazione"])
 
