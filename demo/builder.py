@@ -9,8 +9,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
 
 from demo.loader import in_language, load, stream_value, translation_pairs
-from events.choices import OrganiserRole
-from events.models import EventIndexPage, EventOrganiser, EventPage, EventPagePillar
+from events.models import EventIndexPage, EventPage, EventPagePillar
 from home.localization import translate_object
 from home.models import FooterLink, HomePage, Organisation, SiteContent, StandardPage, Tag
 from news.models import NewsIndexPage, NewsPage, NewsPagePillar
@@ -40,12 +39,14 @@ class DemoSiteBuilder:
         organisations = load("organisations")
         for organisation in organisations["organisations"]:
             self.ensure_snippet(Organisation, organisation)
-        self.ensure_page(home, StandardPage, pages["about"], show_in_menus=True)
+        about = self.ensure_page(home, StandardPage, pages["about"], show_in_menus=True)
         pillars = load("pillars")
         pillar_pages = self.build_pillars(home, pillars["pillars"])
         self.build_news(home, pillar_pages, load("news"))
-        events = self.build_events(home, pillar_pages, load("events"), organisations["cluster"])
-        self.build_initiatives(pillar_pages, events, pillars["initiatives"])
+        events = self.build_events(home, pillar_pages, load("events"))
+        # The plan does not say which pillar each action belongs to: they have their own page.
+        actions = self.ensure_page(about, StandardPage, pillars["actions"])
+        self.build_initiatives(actions, events, pillars["initiatives"])
         site = load("site")
         privacy = self.ensure_page(home, StandardPage, site["privacy"])
         accessibility = self.ensure_page(home, StandardPage, site["accessibility"])
@@ -64,14 +65,13 @@ class DemoSiteBuilder:
             for entry in entries
         }
 
-    def build_initiatives(self, pillars, events, entries):
+    def build_initiatives(self, parent, events, entries):
+        """The actions of the plan under `parent`, with only the facts the plan gives."""
         for entry in entries:
             self.ensure_page(
-                pillars[entry["pillar"]],
+                parent,
                 InitiativePage,
                 entry,
-                start_year=entry.get("start_year"),
-                end_year=entry.get("end_year"),
                 related_pages=[
                     InitiativeRelatedPage(page=events[slug])
                     for slug in entry.get("related_events", [])
@@ -100,9 +100,8 @@ class DemoSiteBuilder:
                 ],
             )
 
-    def build_events(self, home, pillars, content, organiser):
+    def build_events(self, home, pillars, content):
         """The event pages, by Italian slug."""
-        cluster = self.ensure_snippet(Organisation, organiser)
         index = self.ensure_page(home, EventIndexPage, content["index"], show_in_menus=True)
         return {
             entry["slug"]["it"]: self.ensure_page(
@@ -113,8 +112,9 @@ class DemoSiteBuilder:
                 end_date=entry["end_date"],
                 venue_city=entry["venue_city"]["it"],
                 venue_country=entry["venue_country"]["it"],
-                organisers=[EventOrganiser(organisation=cluster, role=OrganiserRole.ORGANISER)],
-                pillar_links=[EventPagePillar(pillar=pillars[slug]) for slug in entry["pillars"]],
+                pillar_links=[
+                    EventPagePillar(pillar=pillars[slug]) for slug in entry.get("pillars", [])
+                ],
             )
             for entry in content["items"]
         }

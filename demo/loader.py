@@ -54,12 +54,15 @@ def translation_pairs(value):
 def stream_value(blocks):
     """StreamField data from body blocks, each a table whose one key is its block type.
 
-    A paragraph written without markup becomes one rich-text paragraph.
+    A paragraph written without markup becomes one rich-text paragraph; a block
+    that takes no value (site contacts, retention period) is written `name = {}`.
     """
     data = []
     for block in blocks:
         ((block_type, value),) = block.items()
-        if block_type == "paragraph" and not value.startswith("<"):
+        if value == {}:
+            value = None
+        elif block_type == "paragraph" and not value.startswith("<"):
             value = f"<p>{value}</p>"
         data.append((block_type, value))
     return data

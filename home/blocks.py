@@ -4,6 +4,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -245,6 +246,46 @@ class OrganisationListBlock(blocks.StructBlock):
         return context
 
 
+class SiteContactsBlock(blocks.StaticBlock):
+    """The cluster's name and contacts, read from the site content of the page's language."""
+
+    class Meta:
+        icon = "mail"
+        label = _("Site contacts")
+        template = "home/blocks/site_contacts_block.html"
+        admin_text = _(
+            "Shows the cluster's address, e-mail and telephone as set in "
+            "Settings → Footer and contacts."
+        )
+        description = _("The cluster's contacts, kept up to date from the footer settings.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        site_content = apps.get_model("home", "SiteContent")
+        context["content"] = site_content.for_language(context_locale(parent_context).language_code)
+        return context
+
+
+class RetentionPeriodBlock(blocks.StaticBlock):
+    """How long personal data are kept: PERSONAL_DATA_RETENTION_MONTHS, the period the
+    site's scheduled clean-up applies."""
+
+    class Meta:
+        icon = "time"
+        label = _("Retention period")
+        template = "home/blocks/retention_period_block.html"
+        admin_text = _(
+            "Says how many months the site keeps requests and the e-mails about them, "
+            "from the site's settings."
+        )
+        description = _("How long personal data are kept, from the site's settings.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["months"] = settings.PERSONAL_DATA_RETENTION_MONTHS
+        return context
+
+
 class BodyBlock(PreviewedStreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -260,3 +301,13 @@ class BodyBlock(PreviewedStreamBlock):
         label = _("Body")
         template = "home/blocks/body_block.html"
         preview_children = ["heading", "paragraph", "quote"]
+
+
+class StandardBodyBlock(BodyBlock):
+    """The body of standard pages: the shared blocks and those the legal pages need."""
+
+    site_contacts = SiteContactsBlock()
+    retention_period = RetentionPeriodBlock()
+
+    class Meta:
+        preview_children = ["heading", "paragraph", "site_contacts"]

@@ -58,9 +58,14 @@ class PillarPage(BasePage):
 
 
 class InitiativePage(RelatedPagesMixin, BasePage):
-    """A project sheet of the operating plan: aims, period, status, partners, contact."""
+    """A project sheet of the operating plan: aims, period, status, partners, contact.
 
-    parent_page_types = ["pillars.PillarPage"]
+    It sits under its pillar, or under a standard page (such as the list of the
+    plan's actions) while no pillar is known for it. Every fact but the title is
+    optional: the page shows only those that are set.
+    """
+
+    parent_page_types = ["pillars.PillarPage", "home.StandardPage"]
     subpage_types = []
 
     aims = RichTextField(features=AIMS_FEATURES, blank=True, verbose_name=_("aims"))
@@ -124,7 +129,7 @@ class InitiativePage(RelatedPagesMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["pillar"] = self.get_parent().specific
+        context["parent"] = self.get_parent().specific
         context["partners"] = self.display_partners()
         context["contact"] = self.display_contact()
         return context

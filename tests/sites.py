@@ -112,8 +112,8 @@ class BilingualSite:
         parents = model.allowed_parent_page_models()
         if HomePage in parents:
             return self.it_home
-        (parent_model,) = parents
-        return self.index(parent_model)
+        # The first allowed parent: an initiative's pillar rather than a standard page.
+        return self.index(parents[0])
 
     def index(self, model, language="it"):
         """The one `model` page under the home, made and translated on first use."""

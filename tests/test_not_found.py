@@ -43,7 +43,7 @@ class NotFoundOffersTests(BilingualSiteTestCase):
                 "/it/news/plan-approved/",
                 "it",
                 [
-                    'Forse cercavi questa pagina: <a class="button" '
+                    'Forse cercavate questa pagina: <a class="button" '
                     'href="/it/notizie/approvato-il-piano/">Approvato il piano</a>',
                     "Questo indirizzo esiste in un'altra lingua:",
                     'href="/en/news/plan-approved/" hreflang="en" lang="en"',

@@ -6,7 +6,7 @@ from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from home.blocks import BodyBlock, StandardBodyBlock
 from home.fields import optional_link, overridable, translated
 from home.localization import localized_pages, slug_is_untranslated, validate_one_per_locale
 from home.models.images import with_renditions
@@ -175,14 +175,24 @@ class HomePage(BodyPage):
 
 
 class StandardPage(BodyPage):
-    """A page of text: about the cluster, contacts, privacy, accessibility."""
+    """A page of text: about the cluster, contacts, privacy, accessibility.
+
+    Its children are listed as cards under the text: other standard pages, or
+    the initiatives of the operating plan that no pillar holds.
+    """
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "pillars.InitiativePage"]
+
+    body = StreamField(StandardBodyBlock(), blank=True, verbose_name=_("body"))
 
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def child_cards(self):
+        """The live, public children of any type, in the editors' order, for cards."""
+        return self.get_children().live().public().defer_streamfields().specific().order_by("path")
 
 
 class RelatedPagesMixin:

@@ -3,8 +3,10 @@
 import json
 
 from django import template
+from django.db.models import Q
 from django.utils import dateformat, translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from home import languages, structured_data
@@ -37,26 +39,58 @@ def alternate_links(links):
     )
 
 
+# The pillars are gathered under one "What we do" entry of the main menu, in the
+# place of the first of them; named by app and model, since home cannot import pillars.
+PILLAR_TYPE = {"content_type__app_label": "pillars", "content_type__model": "pillarpage"}
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The current language's top-level pages marked "show in menus"."""
+    """The current language's top-level pages marked "show in menus", and its pillars.
+
+    One query whatever the number of pages: the pillars come with the menu pages
+    and are grouped under a "What we do" entry where the first of them stands.
+    """
     request = context.get("request")
     page = context.get("page")
     home = languages.site_homes(request).get(translation.get_language()) if request else None
     items = []
     if home is not None:
         current_path = page.path if isinstance(page, Page) else ""
-        for child in home.get_children().live().public().in_menu():
-            items.append(
-                {
-                    "title": child.title,
-                    "url": child.get_url(request),
-                    "is_current": current_path == child.path,
-                    "is_ancestor": current_path.startswith(child.path)
-                    and current_path != child.path,
-                }
+        children = (
+            home.get_children()
+            .live()
+            .public()
+            .filter(Q(show_in_menus=True) | Q(**PILLAR_TYPE))
+            .select_related("content_type")
+        )
+        pillars = None
+        for child in children:
+            link = _menu_link(child, request, current_path)
+            if (child.content_type.app_label, child.content_type.model) != (
+                "pillars",
+                "pillarpage",
+            ):
+                items.append(link)
+            elif pillars is None:
+                pillars = {"title": gettext("What we do"), "id": "menu-pillars", "children": [link]}
+                items.append(pillars)
+            else:
+                pillars["children"].append(link)
+        if pillars is not None:
+            pillars["is_ancestor"] = any(
+                link["is_current"] or link["is_ancestor"] for link in pillars["children"]
             )
     return {"home": home, "home_url": home.get_url(request) if home else "/", "items": items}
+
+
+def _menu_link(page, request, current_path):
+    return {
+        "title": page.title,
+        "url": page.get_url(request),
+        "is_current": current_path == page.path,
+        "is_ancestor": current_path.startswith(page.path) and current_path != page.path,
+    }
 
 
 @register.simple_tag(takes_context=True)

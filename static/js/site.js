@@ -19,6 +19,30 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 });
 
+// The "What we do" entry of the main menu: a disclosure button that shows the pillars.
+document.addEventListener("DOMContentLoaded", () => {
+  const toggles = [...document.querySelectorAll(".submenu-toggle")];
+  const setOpen = (toggle, open) => {
+    toggle.setAttribute("aria-expanded", String(open));
+    document.getElementById(toggle.getAttribute("aria-controls")).classList.toggle("is-open", open);
+  };
+  toggles.forEach((toggle) => {
+    toggle.addEventListener("click", () => setOpen(toggle, toggle.getAttribute("aria-expanded") !== "true"));
+  });
+  document.addEventListener("keydown", (event) => {
+    const open = toggles.find((toggle) => toggle.getAttribute("aria-expanded") === "true");
+    if (event.key === "Escape" && open) {
+      setOpen(open, false);
+      open.focus();
+    }
+  });
+  document.addEventListener("click", (event) => {
+    toggles.forEach((toggle) => {
+      if (!toggle.parentElement.contains(event.target)) setOpen(toggle, false);
+    });
+  });
+});
+
 // Click-to-load video: nothing from the video host loads until the visitor asks.
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-video-play]");

@@ -52,7 +52,7 @@ def test_mobile_menu_opens_and_closes(mobile_page, demo_site):
 def test_skip_link_appears_on_first_tab_and_moves_focus(page, demo_site):
     page.goto(f"{demo_site.url}/it/")
     page.keyboard.press("Tab")
-    skip = page.get_by_role("link", name="Vai al contenuto")
+    skip = page.get_by_role("link", name="Andate al contenuto")
     assert skip.evaluate("element => element === document.activeElement")
     assert skip.bounding_box()["y"] >= 0
     skip.press("Enter")
@@ -81,3 +81,22 @@ def test_visitor_sends_a_request_in_english_and_it_is_stored(page, demo_site):
     assert request.language == "en"
     assert request.form_data["argomento"] == "Internationalisation"
     assert axe_violations(page) == []
+
+
+def test_what_we_do_opens_the_pillars_from_the_keyboard(page, demo_site):
+    page.goto(f"{demo_site.url}/it/")
+    toggle = page.get_by_role("button", name="Cosa facciamo", exact=True)
+    menu = page.get_by_role("navigation", name="Menu principale")
+    pillar = menu.get_by_role("link", name="Experience Sharing & Community")
+    assert not pillar.is_visible()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert pillar.is_visible()
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not pillar.is_visible()
+    toggle.click()
+    pillar.click()
+    page.wait_for_url(re.compile(r"/it/experience-sharing-community/$"))

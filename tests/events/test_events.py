@@ -58,7 +58,7 @@ class EventAdminTests(EditorTestCase):
         self.assertContains(response, "L&#x27;evento non può finire prima di cominciare.")
         with translation.override("it"):
             response = self.client.post(url, self.form(end_time="09:00"))
-        self.assertContains(response, "Indica anche l&#x27;ora di inizio")
+        self.assertContains(response, "Indicate anche l&#x27;ora di inizio")
         self.assertFalse(EventPage.objects.filter(slug="workshop-biobanche").exists())
 
 
@@ -283,7 +283,7 @@ class EventPageTests(BilingualSiteTestCase):
         event = self.tree.add(
             EventPage, start_date=datetime.date(2030, 10, 6), registration_url="https://r.example/"
         )
-        self.assertIn(">Iscriviti</a>", self.page_html(event.url))
+        self.assertIn(">Iscrivetevi</a>", self.page_html(event.url))
         with time_machine.travel(at(2030, 10, 6, 0, 1), tick=False):
             self.assertIn("Le iscrizioni sono chiuse.", self.page_html(event.url))
 
@@ -293,7 +293,7 @@ class EventPageTests(BilingualSiteTestCase):
         self.assertHtmlContains(
             self.page_html(event.url),
             present=['<p class="badge badge--alert">Annullato</p>'],
-            absent=[">Iscriviti</a>"],
+            absent=[">Iscrivetevi</a>"],
         )
 
     def test_event_json_ld(self):

@@ -26,7 +26,7 @@ TREE_RULES = {
         {Page},
         {StandardPage, PillarPage, NewsIndexPage, EventIndexPage, ServiceIndexPage},
     ),
-    StandardPage: ({HomePage, StandardPage}, {StandardPage}),
+    StandardPage: ({HomePage, StandardPage}, {StandardPage, InitiativePage}),
     NewsIndexPage: ({HomePage}, {NewsPage}),
     NewsPage: ({NewsIndexPage}, set()),
     EventIndexPage: ({HomePage}, {EventPage}),
@@ -34,7 +34,7 @@ TREE_RULES = {
     ServiceIndexPage: ({HomePage}, {ServicePage}),
     ServicePage: ({ServiceIndexPage}, set()),
     PillarPage: ({HomePage}, {InitiativePage}),
-    InitiativePage: ({PillarPage}, set()),
+    InitiativePage: ({PillarPage, StandardPage}, set()),
 }
 
 # The section indexes, of which each home holds one.

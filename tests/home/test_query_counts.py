@@ -1,6 +1,7 @@
 """Pages issue the same number of queries however much content the site holds."""
 
 from home.models import SiteContent, StandardPage
+from pillars.models import PillarPage
 from tests.factories import SocialLinkFactory
 from tests.queries import assert_queries_do_not_grow
 from tests.sites import BilingualSiteTestCase
@@ -22,3 +23,12 @@ class ConstantQueriesTests(BilingualSiteTestCase):
             statuses=(200, 404),
         )
         self.assertIn("sezione-29", self.page_html("/it/"))
+
+    def test_the_pillars_in_the_menu_do_not_add_queries(self):
+        def add(number):
+            """A pillar in both languages: one more entry under "What we do"."""
+            self.tree.add(PillarPage, title=f"Ambito {number}", slug=f"ambito-{number}")
+
+        assert_queries_do_not_grow(self, ["/it/", "/en/", "/it/chi-siamo/"], add)
+        menu = self.page_html("/en/").split('<ul class="submenu"')[1].split("</ul>")[0]
+        self.assertIn("Ambito 29", menu)

@@ -5,6 +5,7 @@ import datetime
 from wagtail.test.utils.form_data import rich_text
 
 from events.models import EventPage
+from home.models import StandardPage
 from news.models import NewsPage
 from pillars.models import InitiativePage, InitiativePartner, PillarPage
 from services.models import ServicePage
@@ -93,14 +94,30 @@ class InitiativeTests(BilingualSiteTestCase):
         )
         InitiativePartner.objects.create(initiative=sheet, organisation=partner)
         english_sheet = self.tree.translate(sheet)
+        # Only the facts that are set: no status, and no end the sheet does not give.
         self.assertHtmlContains(
             self.page_html(sheet.url),
-            present=["Dal 2018, in corso", "Non ancora definito", "Regione Lombardia"],
+            present=["Dal 2018", "Regione Lombardia"],
+            absent=["in corso", "Non ancora definito", "Stato"],
         )
         self.assertHtmlContains(
             self.page_html(english_sheet.url),
-            present=["From 2018, ongoing", "Anna Rossi, Coordinator", "Regione Lombardia"],
+            present=["From 2018", "Anna Rossi, Coordinator", "Regione Lombardia"],
+            absent=["ongoing", "Not set yet", "Status"],
         )
+
+    def test_initiative_without_a_pillar_shows_no_empty_facts(self):
+        actions = self.tree.add(StandardPage, title="Le azioni del piano", translate=False)
+        sheet = self.tree.add(
+            InitiativePage, parent=actions, title="Comunicazione", translate=False
+        )
+        html = self.page_html(sheet.url)
+        self.assertHtmlContains(
+            html,
+            present=["Le azioni del piano", "Comunicazione"],
+            absent=["Periodo", "Stato", "Non ancora definito", 'class="event__facts"'],
+        )
+        self.assertHtmlContains(self.page_html(actions.url), present=["Comunicazione"])
 
 
 class PillarAdminTests(EditorTestCase):

@@ -144,7 +144,7 @@ class RequestFormTests(ServiceFormTestCase):
         italian = self.post(self.service.url, e_mail="non-una-mail", privacy_consent=None)
         self.assertEqual(italian.status_code, 200)
         self.assertContains(italian, "Inserisci un indirizzo email valido.")
-        self.assertContains(italian, "Accetta l&#x27;informativa sulla privacy")
+        self.assertContains(italian, "Accettate l&#x27;informativa sulla privacy")
         self.assertContains(italian, 'value="non-una-mail"')
         english_response = self.post(
             self.en_service.url, e_mail="not-an-email", argomento="European calls"
