@@ -32,10 +32,12 @@ def cache_from_url(url):
     if not url:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if url.startswith(("redis://", "rediss://", "unix://")):
+        # Fail-soft: while Redis is down, pages are served uncached, never an error.
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "operations.cache.FailSoftRedisCache",
             "LOCATION": url,
-            "KEY_PREFIX": "clls",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "clls"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     raise ImproperlyConfigured(f"CACHE_URL must be a redis:// URL, not {url!r}")
 
