@@ -18,18 +18,31 @@ logger = logging.getLogger(__name__)
 
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 WARNING_INTERVAL = 60
+# After a failure, calls miss at once for this long instead of trying to connect.
+RETRY_AFTER = 5
+
+
+class RedisUnavailableError(RedisConnectionError):
+    """Redis failed a moment ago: not tried again yet."""
 
 
 class _Outage:
-    """When this process last warned about the outage, so the log is not flooded."""
+    """When one Redis last failed in this process, and when that was last logged."""
 
-    last_warning = 0.0
+    def __init__(self):
+        self.last_warning = -WARNING_INTERVAL
+        self.retry_at = 0.0
 
-    @classmethod
-    def warn(cls, operation, error):
+    def check(self):
+        if time.monotonic() < self.retry_at:
+            raise RedisUnavailableError("Redis failed less than a few seconds ago")
+
+    def warn(self, operation, error):
         now = time.monotonic()
-        if now - cls.last_warning >= WARNING_INTERVAL:
-            cls.last_warning = now
+        if not isinstance(error, RedisUnavailableError):
+            self.retry_at = now + RETRY_AFTER
+        if now - self.last_warning >= WARNING_INTERVAL:
+            self.last_warning = now
             logger.warning(
                 "Redis unavailable (%s failed: %s); serving without cache", operation, error
             )
@@ -42,9 +55,10 @@ def _fail_soft(result=None, *, raises=None):
         @wraps(method)
         def wrapper(self, *args, **kwargs):
             try:
+                self.outage.check()
                 return method(self, *args, **kwargs)
             except UNAVAILABLE as error:
-                _Outage.warn(method.__name__, error)
+                self.outage.warn(method.__name__, error)
                 if raises is not None:
                     raise raises(str(error)) from error
                 return result() if callable(result) else result
@@ -56,6 +70,10 @@ def _fail_soft(result=None, *, raises=None):
 
 class FailSoftRedisCache(RedisCache):
     """RedisCache whose calls miss instead of failing while Redis is down."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self.outage = _Outage()
 
     add = _fail_soft(False)(RedisCache.add)
     set = _fail_soft(None)(RedisCache.set)
@@ -71,7 +89,8 @@ class FailSoftRedisCache(RedisCache):
 
     def get(self, key, default=None, version=None):
         try:
+            self.outage.check()
             return super().get(key, default, version)
         except UNAVAILABLE as error:
-            _Outage.warn("get", error)
+            self.outage.warn("get", error)
             return default
