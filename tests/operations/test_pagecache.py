@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, TestCase, override_settings
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 from events.models import EventIndexPage, EventPage
 from home.models import SiteContent, StandardPage, Tag
@@ -24,6 +25,7 @@ from operations import pagecache
 from operations.cache import FailSoftRedisCache
 from pillars.models import PillarPage
 from tests.admin import superuser
+from tests.factories import ImageFactory
 from tests.services.helpers import ServiceFormTestCase
 from tests.sites import BilingualSiteTestCase
 
@@ -246,12 +248,15 @@ class PageCacheTests(CachedSiteTestCase):
             tag.save()
         self.assertShows([self.en_news.url], present=["Clinical trials"])
 
-    def test_draft_save_and_image_renditions_keep_the_cache(self):
+    def test_draft_saves_renditions_and_form_submissions_keep_the_cache(self):
+        image = ImageFactory()
         self.warm(self.news.url)
         with self.change():
             news = NewsPage.objects.get(pk=self.news.pk)
             news.title = "Titolo in bozza"
             news.save_revision()
+            # Renditions are made while pages are viewed: they must not purge.
+            image.get_rendition("fill-80x80")
         response = self.get(self.news.url)
         self.assertEqual(response["X-Page-Cache"], "hit")
         self.assertNotIn("Titolo in bozza", response.content.decode())
@@ -388,3 +393,45 @@ class RedisDownTests(BilingualSiteTestCase):
             response = self.client.get(url)
             self.assertEqual(response.status_code, 200)
             self.assertNotEqual(response["X-Page-Cache"], "hit")
+
+
+class RecordingBackend(BaseBackend):
+    """A front-end cache that remembers what it was asked to purge."""
+
+    purged = []
+
+    def purge(self, url):
+        self.purged.append(url)
+
+
+class RecordingPurgeAllBackend(RecordingBackend):
+    def purge_all(self):
+        self.purged.append("everything")
+
+
+@override_settings(
+    WAGTAILFRONTENDCACHE={
+        "varnish": {"BACKEND": "tests.operations.test_pagecache.RecordingBackend"},
+        "cdn": {"BACKEND": "tests.operations.test_pagecache.RecordingPurgeAllBackend"},
+    }
+)
+class FrontendCacheTests(CachedSiteTestCase):
+    def setUp(self):
+        super().setUp()
+        RecordingBackend.purged.clear()
+
+    def test_a_public_change_purges_the_whole_site_at_the_cdn_once_per_transaction(self):
+        with self.change():
+            content = SiteContent.objects.get(locale=self.tree.italian)
+            content.footer_text = "Nuovo testo"
+            content.save()
+            self.tree.add(StandardPage, title="Bandi europei", slug="bandi-europei")
+        self.assertEqual(
+            sorted(RecordingBackend.purged),
+            ["everything", "http://testserver/en/", "http://testserver/it/"],
+        )
+
+    def test_bookkeeping_purges_nothing(self):
+        with self.change():
+            self.tree.it_about.save_revision()
+        self.assertEqual(RecordingBackend.purged, [])
