@@ -5,7 +5,8 @@ no Authorization header) GETs a URL whose query holds only whitelisted
 parameters, and the answer is a 200 HTML page (or feed, or calendar) that sets
 no cookie, used no CSRF token, is not marked private or no-cache, and varies on
 nothing but cookies and encoding. Its key is the full URL (scheme, host, path
-with the language prefix, whitelisted query) under the site-wide *generation*.
+with the language prefix, whitelisted query); it records the site-wide
+*generation* it was stored under, and only serves while that is current.
 
 Any saved or deleted model that public pages can show, and every publish,
 unpublish and move, bumps the generation once the transaction commits: all
@@ -128,8 +129,10 @@ def _fresh_generation():
     return time.time_ns() // 1000
 
 
-def current_generation():
-    generation = cache.get(GENERATION_KEY)
+def current_generation(generation=None):
+    """The generation now; `generation` is the value already read, if any."""
+    if generation is None:
+        generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = _fresh_generation()
         if not cache.add(GENERATION_KEY, generation, timeout=None):
@@ -396,11 +399,15 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             response[HEADER] = "bypass"
             return response
-        generation = current_generation()
-        entry_key = f"pagecache:{generation}:page:{key}"
-        entry = cache.get(entry_key)
+        # One round trip: the generation and the entry together. The entry keeps
+        # the generation it was stored under; an older one is a miss (and is
+        # overwritten by the fresh page, so purged pages do not pile up).
+        entry_key = f"pagecache:page:{key}"
+        found = cache.get_many([GENERATION_KEY, entry_key])
+        generation = current_generation(found.get(GENERATION_KEY))
+        entry = found.get(entry_key)
         # The expiry is checked here too: the cache's own clock may differ (Redis).
-        if entry is not None and entry[3] > time.time():
+        if entry is not None and entry[0] == generation and entry[4] > time.time():
             return self.rebuild(entry)
         response = self.get_response(request)
         if storable(request, response):
@@ -408,6 +415,7 @@ class PageCacheMiddleware:
             if ttl >= 1:
                 _shared_headers(response, ttl)
                 entry = (
+                    generation,
                     response.status_code,
                     list(response.items()),
                     response.content,
@@ -421,7 +429,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def rebuild(entry):
-        status_code, headers, content, expires = entry
+        _generation, status_code, headers, content, expires = entry
         response = HttpResponse(content, status=status_code)
         for name, value in headers:
             response[name] = value
