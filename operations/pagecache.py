@@ -174,7 +174,7 @@ def entry_seconds(generation):
 
 
 def scheduled_publications(now):
-    """Next scheduled publication or expiry of a page or snippet."""
+    """Next approved publication of a revision (page or snippet), or expiry of a live page."""
     moments = [
         Revision.objects.filter(approved_go_live_at__gt=now)
         .order_by("approved_go_live_at")
