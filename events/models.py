@@ -357,3 +357,15 @@ class EventOrganiser(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("organiser or partner")
         verbose_name_plural = _("organisers and partners")
+
+
+def next_change(now):
+    """The next moment an event starts, ends or closes registration: its pages change then."""
+    moments = EventPage.objects.live().aggregate(
+        start=models.Min("starts_at", filter=models.Q(starts_at__gt=now)),
+        end=models.Min("ends_at", filter=models.Q(ends_at__gt=now)),
+        deadline=models.Min(
+            "registration_deadline", filter=models.Q(registration_deadline__gt=now)
+        ),
+    )
+    return min((moment for moment in moments.values() if moment), default=None)

@@ -83,3 +83,21 @@ personal_data_models = PersonalDataRegistry("models holding personal data")
 
 # Callables (request, language_code) -> list of FeedLink for the page head.
 feed_providers = Registry("feeds announced in the page head")
+
+# The page cache (operations.pagecache) forgets every page when a model changes,
+# except the models registered here: bookkeeping that no public page shows
+# (sessions, revisions, logs, renditions, submissions...). Items are app labels
+# ("sessions"), model labels ("wagtailcore.Revision") or model classes.
+# Models in `personal_data_models` are never shown publicly and are skipped too.
+page_cache_ignored_models = Registry("models whose changes no public page shows")
+
+# Callables (now) -> aware datetime or None: the next moment public pages change
+# by themselves (an event starting or ending, a registration closing, a
+# scheduled publication). No cached page outlives the earliest of them.
+time_boundaries = Registry("moments when pages change without a save")
+
+# Query parameters that select a different page of content and so make their
+# own cache entry; any other parameter bypasses the page cache. `page`
+# (pagination) is always one.
+cacheable_query_params = Registry("query parameters kept in page-cache keys")
+cacheable_query_params.register("page")

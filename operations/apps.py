@@ -7,7 +7,8 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
-        from home.registry import personal_data_models
+        from home.registry import page_cache_ignored_models, personal_data_models, time_boundaries
+        from operations import pagecache
         from operations.models import OutgoingEmail
         from operations.personal_data import mentions
 
@@ -19,3 +20,47 @@ class OperationsConfig(AppConfig):
             ),
             date_field="created_at",
         )
+
+        # Bookkeeping of Django, Wagtail and wagtail-localize that no public page
+        # shows: saving them must not empty the page cache.
+        for item in BOOKKEEPING_MODELS:
+            page_cache_ignored_models.register(item)
+        time_boundaries.register(pagecache.scheduled_publications)
+        pagecache.connect_signals()
+
+
+BOOKKEEPING_MODELS = (
+    "sessions",
+    "contenttypes",
+    "auth",
+    "admin",
+    "wagtailusers",
+    "wagtailadmin",
+    "wagtailsearch",
+    "wagtailembeds",
+    "wagtailforms",
+    "wagtail_localize",
+    "operations",
+    "wagtailsearchpromotions.Query",
+    "wagtailsearchpromotions.QueryDailyHits",
+    "wagtailcore.Revision",
+    "wagtailcore.ModelLogEntry",
+    "wagtailcore.PageLogEntry",
+    "wagtailcore.WorkflowState",
+    "wagtailcore.TaskState",
+    "wagtailcore.Workflow",
+    "wagtailcore.WorkflowTask",
+    "wagtailcore.WorkflowPage",
+    "wagtailcore.WorkflowContentType",
+    "wagtailcore.Task",
+    "wagtailcore.GroupApprovalTask",
+    "wagtailcore.GroupSitePermission",
+    "wagtailcore.GroupCollectionPermission",
+    "wagtailcore.GroupPagePermission",
+    "wagtailcore.APIToken",
+    "wagtailcore.UploadedFile",
+    "wagtailcore.Comment",
+    "wagtailcore.CommentReply",
+    "wagtailcore.PageSubscription",
+    "wagtailcore.ReferenceIndex",
+)

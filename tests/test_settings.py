@@ -72,7 +72,7 @@ def test_environment_selects_database_and_cache():
     production = run_python(code, DOCUMENTED_ENV)
     assert production.stdout.split() == [
         "django.db.backends.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
+        "operations.cache.FailSoftRedisCache",
     ], production.stderr
     embedded = {k: v for k, v in DOCUMENTED_ENV.items() if k not in {"DATABASE_URL", "CACHE_URL"}}
     default = run_python(code, embedded)

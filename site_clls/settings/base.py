@@ -32,10 +32,12 @@ def cache_from_url(url):
     if not url:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if url.startswith(("redis://", "rediss://", "unix://")):
+        # Fail-soft: while Redis is down, pages are served uncached, never an error.
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "operations.cache.FailSoftRedisCache",
             "LOCATION": url,
-            "KEY_PREFIX": "clls",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "clls"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     raise ImproperlyConfigured(f"CACHE_URL must be a redis:// URL, not {url!r}")
 
@@ -94,6 +96,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "operations.security.CacheControlMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and authentication, so that a cached page skips them.
+    "operations.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -378,3 +382,26 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "operations.uploads.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "operations.uploads.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# The page cache for anonymous visitors (operations.pagecache, docs/performance.md).
+# "auto": on when CACHE_URL is Redis, which all workers share; off with local
+# memory, where a purge in one worker cannot reach the others.
+PAGE_CACHE = os.environ.get("PAGE_CACHE", "auto").strip().lower()
+if PAGE_CACHE not in {"auto", "on", "off"}:
+    raise ImproperlyConfigured(f"PAGE_CACHE must be auto, on or off, not {PAGE_CACHE!r}")
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
+
+# Front-end caches (a CDN or Varnish) purged with the page cache; none by default.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_URL"):
+    # Varnish or any cache that accepts PURGE; see docs/performance.md for the VCL.
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "operations.frontendcache.CloudflarePurgeAllBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
