@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
+from home import lookups
 from home.languages import site_content_for, site_homes
 from home.models import HomePage
 
@@ -114,7 +115,15 @@ def home_structured_data(home, request):
 
 
 def breadcrumb_list(page, request):
-    """schema.org BreadcrumbList from the language's home down to `page` (one query)."""
+    """schema.org BreadcrumbList from the language's home down to `page` (kept across requests)."""
+    return lookups.cached(
+        request,
+        f"breadcrumbs:{page.pk}:{request.get_host()}",
+        lambda: _breadcrumb_list(page, request),
+    )
+
+
+def _breadcrumb_list(page, request):
     ancestors = list(page.get_ancestors().live().filter(depth__gte=2))
     return {
         "@context": SCHEMA_CONTEXT,

@@ -7,7 +7,7 @@ from django.utils import dateformat, translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from home import languages, structured_data
+from home import languages, lookups, structured_data
 from home.formats import LONG_DATE_FORMAT
 from home.registry import feed_providers
 
@@ -46,17 +46,28 @@ def main_menu(context):
     items = []
     if home is not None:
         current_path = page.path if isinstance(page, Page) else ""
-        for child in home.get_children().live().public().in_menu():
+        for item in _menu_entries(request, home):
             items.append(
                 {
-                    "title": child.title,
-                    "url": child.get_url(request),
-                    "is_current": current_path == child.path,
-                    "is_ancestor": current_path.startswith(child.path)
-                    and current_path != child.path,
+                    **item,
+                    "is_current": current_path == item["path"],
+                    "is_ancestor": current_path.startswith(item["path"])
+                    and current_path != item["path"],
                 }
             )
     return {"home": home, "home_url": home.get_url(request) if home else "/", "items": items}
+
+
+def _menu_entries(request, home):
+    """Title, URL and tree path of the home's menu pages, kept across requests."""
+
+    def build():
+        return [
+            {"title": child.title, "url": child.get_url(request), "path": child.path}
+            for child in home.get_children().live().public().in_menu()
+        ]
+
+    return lookups.cached(request, f"main-menu:{home.pk}:{request.get_host()}", build)
 
 
 @register.simple_tag(takes_context=True)
