@@ -11,12 +11,11 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
-from home import lookups
+from home import lookups, renditions
 from home.languages import site_content_for, site_homes
 from home.models import HomePage
 
 SCHEMA_CONTEXT = "https://schema.org"
-SOCIAL_IMAGE_SPEC = "fill-1200x675|format-jpeg"
 
 
 def organisation_name(language):
@@ -44,7 +43,8 @@ def image_list(image, request):
     """The page's image as search engines want it, or None."""
     if not image:
         return None
-    return [request.build_absolute_uri(image.get_rendition(SOCIAL_IMAGE_SPEC).url)]
+    (image_filter,) = renditions.filters("structured_data")
+    return [request.build_absolute_uri(image.get_rendition(image_filter).url)]
 
 
 def without_empty(data):
