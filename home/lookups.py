@@ -21,6 +21,8 @@ GENERATION_KEY = "clls:lookups:generation"
 # Entries of an old generation are never read again; they only need to leave the cache.
 TIMEOUT = 60 * 60 * 24
 _MISSING = object()
+# Where a request keeps the generation it read first; look-up names all hold a colon.
+_GENERATION = "generation"
 
 # Content whose change may change what a public page shows, by app label; models of
 # those apps that never do (history, renditions, workflow state) are left out.
@@ -86,7 +88,13 @@ def cached(request, name, build):
         value = memo.get(name, _MISSING)
         if value is not _MISSING:
             return value
-    key = f"clls:lookup:{generation()}:{name}"
+    if memo is not None:
+        if _GENERATION not in memo:
+            memo[_GENERATION] = generation()
+        current = memo[_GENERATION]
+    else:
+        current = generation()
+    key = f"clls:lookup:{current}:{name}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
