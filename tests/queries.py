@@ -3,6 +3,15 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+# The query budgets of docs/performance.md.
+HOME_BUDGET, INDEX_BUDGET, DETAIL_BUDGET = 15, 12, 10
+HOMES = {"/it/", "/en/"}
+
+
+def budgets(urls, budget):
+    """Ceilings for `urls`: `budget` each, the homes' own budget for the homes."""
+    return {url: HOME_BUDGET if url in HOMES else budget for url in urls}
+
 
 def query_count(client, url, statuses=(200,)):
     """Queries of a second request to `url` (the first warms Wagtail's per-process caches)."""

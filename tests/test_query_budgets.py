@@ -14,10 +14,11 @@ from news.models import NewsPage
 from pillars.models import InitiativePage, PillarPage
 from services.models import ServicePage
 from tests.factories import ImageFactory
+from tests.queries import DETAIL_BUDGET as DETAIL
+from tests.queries import HOME_BUDGET as HOME
+from tests.queries import INDEX_BUDGET as INDEX
 from tests.queries import assert_queries_do_not_grow
 from tests.sites import BilingualSiteTestCase
-
-HOME, INDEX, DETAIL = 15, 12, 10
 
 
 class QueryBudgetTests(BilingualSiteTestCase):
