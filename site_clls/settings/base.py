@@ -130,6 +130,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+# A fixed 20 KB response at /bench/fixed/, for `make bench` only (operations/benchmark.py).
+BENCH_FIXED_RESPONSE = env_bool("BENCH_FIXED_RESPONSE")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
