@@ -34,16 +34,17 @@ install: $(VENV)/.runtime ## Install the site's packages into .venv/
 
 install-dev: $(VENV)/.dev ## Install the site's and the test tools' packages into .venv/
 
-system-deps: ## Install Chromium and Java for browser and HTML tests (Debian, as root)
+system-deps: ## Install Chromium and Java for browser and HTML tests, wrk for the benchmark (Debian, as root)
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			echo "Installing$$missing"; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 		else \
-			echo "Missing$$missing: browser or HTML-validation tests will skip (run as root to install)."; \
+			echo "Missing$$missing: browser or HTML-validation tests will skip, make bench needs wrk (run as root to install)."; \
 		fi; \
 	fi
 
@@ -84,7 +85,7 @@ test: install-dev system-deps lint check ## Lint, then every test on SQLite and 
 	@echo "== Tests on PostgreSQL ($(POSTGRES_URL)) =="
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -m "not browser"
 
-bench: install-dev compile-messages ## Render times, queries and gunicorn throughput
+bench: install-dev system-deps compile-messages ## Queries, render times and gunicorn throughput at --volume 300 (BENCH_WRITE=1: into docs/performance.md)
 	$(BIN)/python tests/benchmarks/bench.py
 
 backup: install ## Back up the database and uploaded media into backups/<date-time>/ (or BACKUP=folder)

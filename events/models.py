@@ -321,7 +321,7 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["event_index"] = self.get_parent().specific
+        context["event_index"] = self.parent_for_display(request)
         context["organisers"] = self.display_organisers()
         context["structured_data"] = event_structured_data(self, request)
         context["og_type"] = "website"

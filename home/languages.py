@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from home import lookups
 from home.models import HomePage, SiteContent
 
 
@@ -65,7 +66,17 @@ def nearest_translated_ancestors(page, codes):
 
 
 def page_language_links(request, page):
-    """A LanguageLink per site language for `page` (or the home pages when there is none)."""
+    """A LanguageLink per site language for `page` (or the home pages when there is none).
+
+    Worked out once per page, host and language, and kept across requests.
+    """
+    is_page = isinstance(page, Page) and page.pk
+    host = request.get_host() if request is not None else ""
+    name = f"language-links:{page.pk if is_page else 'none'}:{translation.get_language()}:{host}"
+    return lookups.cached(request, name, lambda: _page_language_links(request, page))
+
+
+def _page_language_links(request, page):
     current = translation.get_language()
     is_page = isinstance(page, Page) and page.pk
     exact = live_translations(page) if is_page else {}
@@ -134,33 +145,35 @@ def hreflang_alternates(urls_by_language):
 def site_homes(request):
     """The live home page of each language of the request's site, by language code.
 
-    Looked up once per request: the menu, the language switcher, the search and
-    the 404 page all need it.
+    Kept across requests (`home.lookups`): the router, the menu, the language
+    switcher, the search and the 404 page all need it. Bodies are left out.
     """
-    cached = getattr(request, "_clls_site_homes", None)
-    if cached is not None:
-        return cached
+    if request is None:
+        return {}
     site = Site.find_for_request(request)
-    homes = {}
-    if site is not None:
-        pages = (
-            HomePage.objects.live()
-            .public()
-            .filter(translation_key=site.root_page.translation_key)
-            .select_related("locale")
-        )
-        homes = {home.locale.language_code: home for home in pages}
-    request._clls_site_homes = homes
-    return homes
+    if site is None:
+        return {}
+    return lookups.cached(request, f"site-homes:{site.pk}", lambda: _site_homes(site))
+
+
+def _site_homes(site):
+    pages = (
+        HomePage.objects.live()
+        .public()
+        .filter(translation_key=site.root_page.translation_key)
+        .select_related("locale")
+        .defer_streamfields()
+    )
+    return {home.locale.language_code: home for home in pages}
 
 
 def site_content_for(request, language_code):
-    """A language's SiteContent, looked up once per request (footer and JSON-LD share it)."""
-    cache = getattr(request, "_clls_site_content", None) if request is not None else None
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._clls_site_content = cache
-    if language_code not in cache:
-        cache[language_code] = SiteContent.for_language(language_code)
-    return cache[language_code]
+    """A language's SiteContent, kept across requests (footer and JSON-LD share it)."""
+
+    def build():
+        content = SiteContent.for_language(language_code)
+        if content is not None:
+            content.display_footer_links()  # worked out now, and cached with the record
+        return content
+
+    return lookups.cached(request, f"site-content:{language_code}", build)

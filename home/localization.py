@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from home import lookups
+
 
 class MissingTranslationError(ValueError):
     """A string of the source has no translation; saving would leak the source language."""
@@ -71,9 +73,10 @@ def localized_pages(pages, locale):
     keys = list(dict.fromkeys(page.translation_key for page in pages))
     if not keys:
         return []
-    translations = (
-        Page.objects.live().public().filter(locale=locale, translation_key__in=keys).specific()
-    )
+    # Specific fields deferred: the pages are linked by title, with no extra query per type.
+    translations = lookups.public(
+        Page.objects.live().filter(locale=locale, translation_key__in=keys)
+    ).specific(defer=True)
     by_key = {page.translation_key: page for page in translations}
     return [by_key[key] for key in keys if key in by_key]
 

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
+from home import lookups, renditions
 from home.languages import site_content_for, site_homes
 from home.models import HomePage
 
 SCHEMA_CONTEXT = "https://schema.org"
-SOCIAL_IMAGE_SPEC = "fill-1200x675|format-jpeg"
 
 
 def organisation_name(language):
@@ -43,7 +43,8 @@ def image_list(image, request):
     """The page's image as search engines want it, or None."""
     if not image:
         return None
-    return [request.build_absolute_uri(image.get_rendition(SOCIAL_IMAGE_SPEC).url)]
+    (image_filter,) = renditions.filters("structured_data")
+    return [request.build_absolute_uri(image.get_rendition(image_filter).url)]
 
 
 def without_empty(data):
@@ -114,7 +115,15 @@ def home_structured_data(home, request):
 
 
 def breadcrumb_list(page, request):
-    """schema.org BreadcrumbList from the language's home down to `page` (one query)."""
+    """schema.org BreadcrumbList from the language's home down to `page` (kept across requests)."""
+    return lookups.cached(
+        request,
+        f"breadcrumbs:{page.pk}:{request.get_host()}",
+        lambda: _breadcrumb_list(page, request),
+    )
+
+
+def _breadcrumb_list(page, request):
     ancestors = list(page.get_ancestors().live().filter(depth__gte=2))
     return {
         "@context": SCHEMA_CONTEXT,

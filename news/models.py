@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from home import lookups
 from home.blocks import BodyBlock
 from home.fields import overridable, synchronised, translated
 from home.listings import ListingPageMixin
@@ -59,15 +60,20 @@ class NewsIndexPage(ListingPageMixin, BasePage):
 
     @classmethod
     def feed_links(cls, request, language_code):
-        """The RSS and Atom feeds of a language's news, for every page's head."""
-        index = cls.objects.live().public().filter(locale__language_code=language_code).first()
-        if index is None:
-            return []
-        base = index.get_full_url(request)
-        return [
-            FeedLink(f"{index.title} ({name})", mime_type, base + index.reverse_subpage(route))
-            for route, name, mime_type in FEEDS
-        ]
+        """The RSS and Atom feeds of a language's news, for every page's head (cached)."""
+
+        def build():
+            index = cls.objects.live().public().filter(locale__language_code=language_code).first()
+            if index is None:
+                return []
+            base = index.get_full_url(request)
+            return [
+                FeedLink(f"{index.title} ({name})", mime_type, base + index.reverse_subpage(route))
+                for route, name, mime_type in FEEDS
+            ]
+
+        host = request.get_host() if request is not None else ""
+        return lookups.cached(request, f"news-feeds:{language_code}:{host}", build)
 
     @path("tag/<str:slug>/", name="tag")
     def tag_view(self, request, slug):
@@ -167,7 +173,7 @@ class NewsPage(TaggedPageMixin, PillarsMixin, RelatedPagesMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_index"] = self.get_parent().specific
+        context["news_index"] = self.parent_for_display(request)
         context["structured_data"] = news_article(self, request)
         context["og_type"] = "article"
         return context

@@ -129,7 +129,7 @@ class InitiativePage(RelatedPagesMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["parent"] = self.get_parent().specific
+        context["parent"] = self.parent_for_display(request)
         context["partners"] = self.display_partners()
         context["contact"] = self.display_contact()
         return context
@@ -166,7 +166,10 @@ class PillarsMixin:
 
     def display_pillars(self):
         """The page's pillars in its own language, untranslated ones left out."""
-        return localized_pages([link.pillar for link in self.pillar_links.all()], self.locale)
+        links = self.pillar_links.all()
+        if "pillar_links" not in getattr(self, "_prefetched_objects_cache", {}):
+            links = links.select_related("pillar")
+        return localized_pages([link.pillar for link in links], self.locale)
 
 
 class PillarLink(Orderable):

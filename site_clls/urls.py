@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from operations import health, security, uploads
+from operations import benchmark, health, security, uploads
 from search import errors
 from search import views as search_views
 from search.sitemaps import MultilingualSitemap
@@ -41,6 +41,10 @@ if settings.DEBUG or settings.SERVE_MEDIA:
             {"document_root": settings.MEDIA_ROOT},
         ),
     ]
+
+if settings.BENCH_FIXED_RESPONSE:
+    # The benchmark's yardstick (tests/benchmarks/bench.py); off unless asked for.
+    urlpatterns += [path("bench/fixed/", benchmark.fixed_response, name="bench_fixed")]
 
 if settings.DEBUG:
     urlpatterns += [

@@ -11,6 +11,12 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back test's content sends no signal."""
+    cache.clear()
+
+
 def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"]
     return f"database: {engine} ({os.environ.get('DATABASE_URL', 'embedded SQLite')})"

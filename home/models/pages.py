@@ -2,23 +2,32 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.models import Locale, Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home import lookups
 from home.blocks import BodyBlock, StandardBodyBlock
 from home.fields import optional_link, overridable, translated
 from home.localization import localized_pages, slug_is_untranslated, validate_one_per_locale
-from home.models.images import with_renditions
 from home.permissions import SitePagePermissionTester
 
 
 class CardQuerySet(PageQuerySet):
     """Queries of pages that are listed as cards."""
 
+    def private_q(self):
+        # Wagtail's version queries the restrictions each time `public()` is called.
+        return lookups.private_q()
+
     def for_cards(self):
-        """Live, public pages with their card images, bodies left out."""
-        return self.live().public().prefetch_related(with_renditions("image")).defer_streamfields()
+        """Live, public pages with their card images, bodies left out.
+
+        The image is joined in; its renditions come from Wagtail's rendition cache,
+        filled when they are made on publish (home.renditions), so a listing makes no
+        query per image, and no query at all for them once the cache is warm.
+        """
+        return self.live().public().select_related("image").defer_streamfields()
 
     def in_language_of(self, page):
         return self.filter(locale_id=page.locale_id)
@@ -122,8 +131,22 @@ class BasePage(Page):
         index = cls.live_under(home).first()
         return {"index": index, "items": list(items(index)) if index else []}
 
+    def parent_for_display(self, request):
+        """The parent page, specific, bodies left out, kept across requests."""
+        return lookups.cached(
+            request,
+            f"parent:{self.pk}",
+            lambda: Page.objects.parent_of(self).defer_streamfields().specific().first(),
+        )
+
     def permissions_for_user(self, user):
         return SitePagePermissionTester(user, self)
+
+    def get_view_restrictions(self):
+        # Checked on every page served: skip the two queries where no section is private.
+        if not any(self.path.startswith(path) for path, _depth in lookups.restricted_sections()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def meta_description(self):

@@ -84,11 +84,18 @@ class SiteContent(ModeratedSnippet, ClusterableModel):
     def for_language(cls, language_code):
         """This language's live record, or None: never another language's text."""
         records = cls.objects.filter(locale__language_code=language_code, live=True)
+        records = records.select_related("locale")
         return records.prefetch_related("social_links", "footer_links__page").first()
 
     def display_footer_links(self):
-        """The footer's pages in this record's language, untranslated ones left out."""
-        return localized_pages([link.page for link in self.footer_links.all()], self.locale)
+        """The footer's pages in this record's language, untranslated ones left out.
+
+        Kept on the record, so that a record cached across requests carries them.
+        """
+        if "_display_footer_links" not in self.__dict__:
+            pages = [link.page for link in self.footer_links.all()]
+            self._display_footer_links = localized_pages(pages, self.locale)
+        return self._display_footer_links
 
 
 class SocialLink(Orderable):

@@ -96,7 +96,10 @@ class TaggedPageMixin:
 
     def display_tags(self):
         """The page's tags in its own language, untranslated ones left out."""
-        return localized_tags([tagged.tag for tagged in self.tagged_items.all()], self.locale)
+        links = self.tagged_items.all()
+        if "tagged_items" not in getattr(self, "_prefetched_objects_cache", {}):
+            links = links.select_related("tag")
+        return localized_tags([tagged.tag for tagged in links], self.locale)
 
 
 class SourceTagWidget(AdminTagWidget):

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from wagtail.models import Page
 
-from home import languages, structured_data
+from home import languages, lookups, structured_data
 from home.formats import LONG_DATE_FORMAT
 from home.registry import feed_providers
 
@@ -57,20 +57,16 @@ def main_menu(context):
     items = []
     if home is not None:
         current_path = page.path if isinstance(page, Page) else ""
-        children = (
-            home.get_children()
-            .live()
-            .public()
-            .filter(Q(show_in_menus=True) | Q(**PILLAR_TYPE))
-            .select_related("content_type")
-        )
         pillars = None
-        for child in children:
-            link = _menu_link(child, request, current_path)
-            if (child.content_type.app_label, child.content_type.model) != (
-                "pillars",
-                "pillarpage",
-            ):
+        for entry in _menu_entries(request, home):
+            link = {
+                "title": entry["title"],
+                "url": entry["url"],
+                "is_current": current_path == entry["path"],
+                "is_ancestor": current_path.startswith(entry["path"])
+                and current_path != entry["path"],
+            }
+            if not entry["is_pillar"]:
                 items.append(link)
             elif pillars is None:
                 pillars = {"title": gettext("What we do"), "id": "menu-pillars", "children": [link]}
@@ -84,13 +80,29 @@ def main_menu(context):
     return {"home": home, "home_url": home.get_url(request) if home else "/", "items": items}
 
 
-def _menu_link(page, request, current_path):
-    return {
-        "title": page.title,
-        "url": page.get_url(request),
-        "is_current": current_path == page.path,
-        "is_ancestor": current_path.startswith(page.path) and current_path != page.path,
-    }
+def _menu_entries(request, home):
+    """Title, URL, tree path and kind of the home's menu pages and pillars, kept across requests."""
+
+    def build():
+        children = (
+            home.get_children()
+            .live()
+            .public()
+            .filter(Q(show_in_menus=True) | Q(**PILLAR_TYPE))
+            .select_related("content_type")
+        )
+        return [
+            {
+                "title": child.title,
+                "url": child.get_url(request),
+                "path": child.path,
+                "is_pillar": (child.content_type.app_label, child.content_type.model)
+                == (PILLAR_TYPE["content_type__app_label"], PILLAR_TYPE["content_type__model"]),
+            }
+            for child in children
+        ]
+
+    return lookups.cached(request, f"main-menu:{home.pk}:{request.get_host()}", build)
 
 
 @register.simple_tag(takes_context=True)

@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "operations.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The site and page route of the request from cached look-ups (home/routing.py).
+    "home.routing.LookupMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -137,6 +139,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+# A fixed 20 KB response at /bench/fixed/, for `make bench` only (operations/benchmark.py).
+BENCH_FIXED_RESPONSE = env_bool("BENCH_FIXED_RESPONSE")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -13,7 +13,7 @@ from home.formats import date_range
 from tests.admin import EditorTestCase, page_form
 from tests.factories import OrganisationFactory, PersonFactory
 from tests.markup import card_titles, json_ld
-from tests.queries import assert_queries_do_not_grow
+from tests.queries import INDEX_BUDGET, assert_queries_do_not_grow, budgets
 from tests.sites import BilingualSiteTestCase
 
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
@@ -437,4 +437,5 @@ class EventQueryCountTests(BilingualSiteTestCase):
             ),
             few=2,
             many=32,
+            ceilings=budgets(urls, INDEX_BUDGET),
         )

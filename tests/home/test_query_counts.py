@@ -3,7 +3,7 @@
 from home.models import SiteContent, StandardPage
 from pillars.models import PillarPage
 from tests.factories import SocialLinkFactory
-from tests.queries import assert_queries_do_not_grow
+from tests.queries import DETAIL_BUDGET, assert_queries_do_not_grow, budgets
 from tests.sites import BilingualSiteTestCase
 
 
@@ -16,11 +16,9 @@ class ConstantQueriesTests(BilingualSiteTestCase):
             self.tree.add(StandardPage, slug=f"sezione-{number}", show_in_menus=True)
             SocialLinkFactory(site_content=content, url=f"https://social.example/{number}")
 
+        urls = ["/it/", "/en/", "/it/chi-siamo/", "/en/about/", "/it/mancante/"]
         assert_queries_do_not_grow(
-            self,
-            ["/it/", "/en/", "/it/chi-siamo/", "/en/about/", "/it/mancante/"],
-            add,
-            statuses=(200, 404),
+            self, urls, add, statuses=(200, 404), ceilings=budgets(urls, DETAIL_BUDGET)
         )
         self.assertIn("sezione-29", self.page_html("/it/"))
 

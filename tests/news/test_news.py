@@ -13,7 +13,7 @@ from news.models import NewsIndexPage, NewsPage, NewsPageRelatedPage
 from tests.admin import EditorTestCase
 from tests.factories import PAGE_FACTORIES
 from tests.markup import card_titles, json_ld
-from tests.queries import assert_queries_do_not_grow
+from tests.queries import INDEX_BUDGET, assert_queries_do_not_grow, budgets
 from tests.sites import BilingualSiteTestCase
 
 
@@ -215,6 +215,7 @@ class NewsQueryCountTests(BilingualSiteTestCase):
                 date=datetime.date(2018, 3, 1),
                 tags=["Biobanche", "Ricerca clinica", "Cronicità"],
             ),
+            ceilings=budgets(urls, INDEX_BUDGET),
         )
 
 

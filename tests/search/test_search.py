@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 from home.models import StandardPage
 from news.models import NewsPage
 from tests.markup import result_links
-from tests.queries import query_count
+from tests.queries import INDEX_BUDGET, query_count
 from tests.sites import BilingualSiteTestCase
 
 
@@ -273,6 +273,7 @@ class SearchQueryCountTests(BilingualSiteTestCase):
         url = "/it/cerca/?q=cellule"
         self.add_results(range(1))
         small = query_count(self.client, url)
+        self.assertLessEqual(small, INDEX_BUDGET)
         self.assertEqual(self.result_count(url), 1)
         self.add_results(range(1, 30))
         self.assertEqual(query_count(self.client, url), small)
