@@ -88,6 +88,8 @@ def register_two_factor_account_item(request):
         "label": _("Two-step verification"),
         "help_text": _("Ask for a code from an authenticator app after your password."),
     }
+
+
 # Wagtail's own guide (English, on guide.wagtail.org) and its release notes give way
 # to the team's guide, served by the site in the admin's language.
 WAGTAIL_GUIDE_ITEMS = ("editor-guide", "whats-new-in-wagtail-")

@@ -13,16 +13,11 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: a rolled-back test's content sends no signal."""
+    """Each test starts with an empty cache: a rolled-back test's content sends no
+    signal, and rate limits and throttles count in the cache."""
     cache.clear()
 
 
 def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"]
     return f"database: {engine} ({os.environ.get('DATABASE_URL', 'embedded SQLite')})"
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Rate limits and throttles count in the cache: every test starts from zero."""
-    cache.clear()
