@@ -10,9 +10,11 @@ request (`_wagtail_site`, `_wagtail_route_for_request`) and uses it as its own.
 
 import hashlib
 import re
+from contextlib import suppress
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import Http404
 from django.utils import translation
 from wagtail import views as wagtail_views
@@ -89,7 +91,10 @@ class LookupMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = site_for_request(request)
+        # With the database down the look-up is left to the view: the readiness
+        # check reports it, pages give the 500 page.
+        with suppress(DatabaseError):
+            request._wagtail_site = site_for_request(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
