@@ -258,6 +258,8 @@ class SiteContactsBlock(blocks.StaticBlock):
             "Settings → Footer and contacts."
         )
         description = _("The cluster's contacts, kept up to date from the footer settings.")
+        # Nothing to fill in: the preview shows the contacts as they are.
+        preview_value = None
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -279,6 +281,7 @@ class RetentionPeriodBlock(blocks.StaticBlock):
             "from the site's settings."
         )
         description = _("How long personal data are kept, from the site's settings.")
+        preview_value = None
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
