@@ -84,12 +84,17 @@ personal_data_models = PersonalDataRegistry("models holding personal data")
 # Callables (request, language_code) -> list of FeedLink for the page head.
 feed_providers = Registry("feeds announced in the page head")
 
-# The page cache (operations.pagecache) forgets every page when a model changes,
-# except the models registered here: bookkeeping that no public page shows
-# (sessions, revisions, logs, renditions, submissions...). Items are app labels
-# ("sessions"), model labels ("wagtailcore.Revision") or model classes.
-# Models in `personal_data_models` are never shown publicly and are skipped too.
-page_cache_ignored_models = Registry("models whose changes no public page shows")
+# Cached look-ups (home.lookups) and the page cache (operations.pagecache) are
+# forgotten when a model changes, except the models registered here: bookkeeping
+# that no public page shows (sessions, revisions, logs, logins, submissions...).
+# Items are app labels ("sessions"), model labels ("wagtailcore.Revision") or
+# model classes. Renditions and the models in `personal_data_models` are never
+# shown publicly and are skipped too.
+bookkeeping_models = Registry("models whose changes no public page shows")
+
+# Callables () run once after the commit of any change of content (front-end
+# cache purges).
+content_change_listeners = Registry("what to tell after content changed")
 
 # Callables (now) -> aware datetime or None: the next moment public pages change
 # by themselves (an event starting or ending, a registration closing, a

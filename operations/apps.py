@@ -7,7 +7,12 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
-        from home.registry import page_cache_ignored_models, personal_data_models, time_boundaries
+        from home.registry import (
+            bookkeeping_models,
+            content_change_listeners,
+            personal_data_models,
+            time_boundaries,
+        )
         from operations import pagecache
         from operations.models import OutgoingEmail
         from operations.personal_data import mentions
@@ -21,46 +26,8 @@ class OperationsConfig(AppConfig):
             date_field="created_at",
         )
 
-        # Bookkeeping of Django, Wagtail and wagtail-localize that no public page
-        # shows: saving them must not empty the page cache.
-        for item in BOOKKEEPING_MODELS:
-            page_cache_ignored_models.register(item)
+        # The outbox, logs and backups are no content: saving them empties no cache.
+        bookkeeping_models.register(self.label)
         time_boundaries.register(pagecache.scheduled_publications)
-        pagecache.connect_signals()
-
-
-BOOKKEEPING_MODELS = (
-    "sessions",
-    "contenttypes",
-    "auth",
-    "admin",
-    "wagtailusers",
-    "wagtailadmin",
-    "wagtailsearch",
-    "wagtailembeds",
-    "wagtailforms",
-    "wagtail_localize",
-    "operations",
-    "wagtailsearchpromotions.Query",
-    "wagtailsearchpromotions.QueryDailyHits",
-    "wagtailcore.Revision",
-    "wagtailcore.ModelLogEntry",
-    "wagtailcore.PageLogEntry",
-    "wagtailcore.WorkflowState",
-    "wagtailcore.TaskState",
-    "wagtailcore.Workflow",
-    "wagtailcore.WorkflowTask",
-    "wagtailcore.WorkflowPage",
-    "wagtailcore.WorkflowContentType",
-    "wagtailcore.Task",
-    "wagtailcore.GroupApprovalTask",
-    "wagtailcore.GroupSitePermission",
-    "wagtailcore.GroupCollectionPermission",
-    "wagtailcore.GroupPagePermission",
-    "wagtailcore.APIToken",
-    "wagtailcore.UploadedFile",
-    "wagtailcore.Comment",
-    "wagtailcore.CommentReply",
-    "wagtailcore.PageSubscription",
-    "wagtailcore.ReferenceIndex",
-)
+        # A CDN or Varnish, when configured, forgets what the page cache forgets.
+        content_change_listeners.register(pagecache.purge_frontend)

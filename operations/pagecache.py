@@ -5,12 +5,14 @@ no Authorization header) GETs a URL whose query holds only whitelisted
 parameters, and the answer is a 200 HTML page (or feed, or calendar) that sets
 no cookie, used no CSRF token, is not marked private or no-cache, and varies on
 nothing but cookies and encoding. Its key is the full URL (scheme, host, path
-with the language prefix, whitelisted query); it records the site-wide
-*generation* it was stored under, and only serves while that is current.
+with the language prefix, whitelisted query); it records the site's content
+*generation* (`home.lookups`) it was stored under, and only serves while that
+is current.
 
 Any saved or deleted model that public pages can show, and every publish,
-unpublish and move, bumps the generation once the transaction commits: all
-entries are forgotten at once, so no listing, feed or menu can go stale. Entries
+unpublish and move, bumps the generation (at the change and again once the
+transaction commits): all entries are forgotten at once, so no listing, feed or
+menu can go stale. The same generation keys the cached look-ups. Entries
 also expire at the next *time boundary* (an event starting or ending, a
 registration closing, a scheduled publication), which apps register in
 `home.registry.time_boundaries`. docs/performance.md ("Page cache") says why.
@@ -24,27 +26,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.core.signals import setting_changed
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.module_loading import import_string
 from wagtail.contrib.frontend_cache.utils import get_backends
-from wagtail.images.models import AbstractRendition
-from wagtail.models import COMMENTS_RELATION_NAME, Page, Revision, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page, Revision, Site
 
-from home.registry import (
-    cacheable_query_params,
-    page_cache_ignored_models,
-    personal_data_models,
-    time_boundaries,
-)
+from home import lookups
+from home.registry import cacheable_query_params, time_boundaries
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Page-Cache"
 CACHEABLE_TYPES = (
     "text/html",
@@ -56,22 +49,6 @@ CACHEABLE_TYPES = (
 EXCLUDED_PREFIXES = ("/admin/", "/documents/")
 # A cacheable parameter's value must be short: long values are not pages.
 MAX_PARAM_LENGTH = 20
-# Fields Wagtail saves alone when an editor saves a draft or locks a page:
-# what visitors see does not change.
-BOOKKEEPING_FIELDS = frozenset(
-    {
-        COMMENTS_RELATION_NAME,
-        "latest_revision",
-        "latest_revision_created_at",
-        "draft_title",
-        "has_unpublished_changes",
-        "locked",
-        "locked_at",
-        "locked_by",
-    }
-)
-
-
 # Settings --------------------------------------------------------------------
 
 
@@ -120,34 +97,6 @@ def seconds():
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 600))
 
 
-# The generation -------------------------------------------------------------
-
-
-def _fresh_generation():
-    # A clock reading: after an eviction or a flush the new generation cannot
-    # meet entries stored under an older one.
-    return time.time_ns() // 1000
-
-
-def current_generation(generation=None):
-    """The generation now; `generation` is the value already read, if any."""
-    if generation is None:
-        generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = _fresh_generation()
-        if not cache.add(GENERATION_KEY, generation, timeout=None):
-            generation = cache.get(GENERATION_KEY, generation)
-    return generation
-
-
-def bump_generation():
-    """Forget every cached page, in this process and in all the others sharing the cache."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
-
-
 # Time boundaries --------------------------------------------------------------
 
 
@@ -186,86 +135,6 @@ def scheduled_publications(now):
         .first(),
     ]
     return min((moment for moment in moments if moment), default=None)
-
-
-# Purges ---------------------------------------------------------------------
-
-
-def _ignored(model):
-    if model in personal_data_models or issubclass(model, AbstractRendition):
-        return True
-    meta = model._meta
-    return any(
-        item in (model, meta.label, meta.app_label)
-        or (isinstance(item, str) and item.lower() == meta.label_lower)
-        for item in page_cache_ignored_models
-    )
-
-
-_ignored_by_model = {}
-
-
-def shows_publicly(model):
-    """Whether public pages may show this model's rows (so its changes purge the cache)."""
-    if model not in _ignored_by_model:
-        _ignored_by_model[model] = _ignored(model)
-    return not _ignored_by_model[model]
-
-
-def purge_now():
-    """Bump the generation and tell the front-end caches (CDN, Varnish), if any."""
-    if is_on():
-        bump_generation()
-    purge_frontend()
-
-
-def schedule_purge():
-    """Purge once the current transaction commits (at once outside a transaction).
-
-    After the commit, so that no worker can store a page rendered from the old
-    data under the new generation. Once per transaction, however many rows changed.
-    """
-    if not (is_on() or frontend_backends()):
-        return
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        callback is purge_now for _, callback, _ in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(purge_now, robust=True)
-
-
-def _saved(sender, update_fields=None, **kwargs):
-    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
-        return
-    if shows_publicly(sender):
-        schedule_purge()
-
-
-def _deleted(sender, **kwargs):
-    if shows_publicly(sender):
-        schedule_purge()
-
-
-def _m2m_changed(sender, instance, action, **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"} and (
-        shows_publicly(sender) and shows_publicly(type(instance))
-    ):
-        schedule_purge()
-
-
-def _page_changed(**kwargs):
-    schedule_purge()
-
-
-def connect_signals():
-    post_save.connect(_saved, dispatch_uid="pagecache_saved")
-    post_delete.connect(_deleted, dispatch_uid="pagecache_deleted")
-    m2m_changed.connect(_m2m_changed, dispatch_uid="pagecache_m2m")
-    # Moves update the tree with queries that send no post_save.
-    post_page_move.connect(_page_changed, dispatch_uid="pagecache_moved")
-    page_published.connect(_page_changed, dispatch_uid="pagecache_published")
-    page_unpublished.connect(_page_changed, dispatch_uid="pagecache_unpublished")
 
 
 # Front-end caches ------------------------------------------------------------
@@ -403,8 +272,8 @@ class PageCacheMiddleware:
         # the generation it was stored under; an older one is a miss (and is
         # overwritten by the fresh page, so purged pages do not pile up).
         entry_key = f"pagecache:page:{key}"
-        found = cache.get_many([GENERATION_KEY, entry_key])
-        generation = current_generation(found.get(GENERATION_KEY))
+        found = cache.get_many([lookups.GENERATION_KEY, entry_key])
+        generation = lookups.request_generation(request, found.get(lookups.GENERATION_KEY))
         entry = found.get(entry_key)
         # The expiry is checked here too: the cache's own clock may differ (Redis).
         if entry is not None and entry[0] == generation and entry[4] > time.time():

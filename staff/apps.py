@@ -11,6 +11,9 @@ LINK_CHOOSER_LABELS = {
     "phone_number": _("Phone number"),
 }
 
+# Apps whose rows a staff login writes (failed attempts, access logs, devices).
+LOGIN_APPS = ("axes", "otp_totp", "otp_static", "otp_email", "django_otp")
+
 
 class StaffConfig(AppConfig):
     name = "staff"
@@ -19,7 +22,12 @@ class StaffConfig(AppConfig):
     def ready(self):
         from wagtail.admin.forms import choosers
 
+        from home.registry import bookkeeping_models
         from staff import signals  # noqa: F401
+
+        # Logins, their throttling and two-step devices: no public page shows them.
+        for app_label in LOGIN_APPS:
+            bookkeeping_models.register(app_label)
 
         for form in (
             choosers.ExternalLinkChooserForm,

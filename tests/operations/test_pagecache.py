@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from io import StringIO
 
 import time_machine
+from axes.models import AccessAttempt, AccessLog
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -19,6 +20,7 @@ from django.test import Client, TestCase, override_settings
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 from events.models import EventIndexPage, EventPage
+from home import lookups
 from home.models import SiteContent, StandardPage, Tag
 from news.models import NewsIndexPage, NewsPage
 from operations import pagecache
@@ -84,7 +86,7 @@ class CachedSiteTestCase(BilingualSiteTestCase):
     @staticmethod
     def forget_queued_purges():
         queue = transaction.get_connection().run_on_commit
-        queue[:] = [item for item in queue if item[1] is not pagecache.purge_now]
+        queue[:] = [item for item in queue if item[1] is not lookups.content_committed]
 
     def get(self, url, **extra):
         response = self.client.get(url, **extra)
@@ -439,3 +441,27 @@ class FrontendCacheTests(CachedSiteTestCase):
         with self.change():
             self.tree.it_about.save_revision()
         self.assertEqual(RecordingBackend.purged, [])
+
+
+class GenerationTests(CachedSiteTestCase):
+    """One content generation keys both the page cache and the cached look-ups."""
+
+    def test_a_change_is_seen_at_once_by_its_writer_and_again_after_commit(self):
+        before = lookups.generation()
+        with self.change():
+            self.tree.add(StandardPage, title="Bandi europei", slug="bandi-europei")
+            during = lookups.generation()
+            self.assertNotEqual(during, before)
+        self.assertNotEqual(lookups.generation(), during)
+
+    def test_staff_logins_and_drafts_leave_pages_and_look_ups_cached(self):
+        self.warm("/it/", "/en/")
+        before = lookups.generation()
+        with self.change():
+            AccessAttempt.objects.create(
+                username="editor", ip_address="127.0.0.1", user_agent="test", failures_since_start=1
+            )
+            AccessLog.objects.create(username="editor", ip_address="127.0.0.1", user_agent="test")
+            self.tree.it_about.save_revision()
+        self.assertEqual(lookups.generation(), before)
+        self.assertEqual(self.get("/it/")["X-Page-Cache"], "hit")
