@@ -42,6 +42,10 @@ class VolumeBuilder:
             return
         self.images = self.make_images(min(IMAGE_POOL, max(1, self.count)))
         self.tags = list(Tag.objects.filter(locale=self.italian))
+        # Each English page carries the English translations of its Italian tags.
+        self.english_tags = {
+            tag.translation_key: tag for tag in Tag.objects.filter(locale=self.english)
+        }
         self.pillars = list(PillarPage.objects.filter(locale=self.italian))
         self.organiser = Organisation.objects.filter(locale=self.italian).first()
         with transaction.atomic():
@@ -125,6 +129,13 @@ class VolumeBuilder:
                 organisers=True,
             )
 
+    def translated(self, tags):
+        return [
+            self.english_tags[tag.translation_key]
+            for tag in tags
+            if tag.translation_key in self.english_tags
+        ]
+
     def add_pair(self, it_index, en_index, model, pillar_link, number, **values):
         """The Italian page under `it_index` and its English translation under `en_index`."""
         image = self.images[number % len(self.images)]
@@ -159,7 +170,7 @@ class VolumeBuilder:
             )
             if italian is not None:
                 page.translation_key = italian.translation_key
-            page.tags.set(tags)
+            page.tags.set(tags if position == 0 else self.translated(tags))
             page.pillar_links = [pillar_link(pillar=pillar) for pillar in pillars]
             if organisers and self.organiser is not None:
                 page.organisers = [EventOrganiser(organisation=self.organiser)]

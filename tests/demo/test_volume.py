@@ -28,6 +28,7 @@ class VolumeTests(TestCase):
             source = item.get_translation(item.locale.get_default())
             self.assertNotEqual(source.pk, item.pk)
             self.assertTrue(item.image_id and item.tagged_items.exists())
+            self.assertEqual({tag.locale.language_code for tag in item.tags.all()}, {"en"})
             self.assertTrue(item.pillar_links.exists())
         self.assertEqual(len({item.image_id for item in added}), 10)
         response = self.client.get("/en/news/volume-news-3/", HTTP_HOST="127.0.0.1:8000")
