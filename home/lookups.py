@@ -20,11 +20,17 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 from wagtail.images.models import AbstractRendition
 from wagtail.models import COMMENTS_RELATION_NAME, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.registry import bookkeeping_models, content_change_listeners, personal_data_models
+from home.registry import (
+    bookkeeping_models,
+    content_change_listeners,
+    personal_data_models,
+    time_boundaries,
+)
 
 GENERATION_KEY = "clls:generation"
 # Entries of an old generation are never read again; they only need to leave the cache.
@@ -75,6 +81,39 @@ def bump_generation():
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+
+
+# Time boundaries --------------------------------------------------------------
+
+# How long the next boundary is trusted when nothing changes: a scheduled
+# publication is saved as a revision, which bumps no generation.
+BOUNDARY_MEMO_SECONDS = 600
+
+
+def next_boundary(now):
+    """The earliest registered moment after `now` when pages change by themselves."""
+    moments = [moment for provider in time_boundaries if (moment := provider(now))]
+    return min((moment for moment in moments if moment > now), default=None)
+
+
+def next_change(current=None):
+    """Timestamp of the next moment pages change by themselves (0 for none known).
+
+    An event starting or ending, a registration closing, a scheduled publication:
+    apps register them in `home.registry.time_boundaries`. Looked up once per
+    generation and kept until it passes.
+    """
+    now = time.time()
+    key = f"clls:boundary:{generation(current)}"
+    boundary = cache.get(key)
+    if boundary is None or (boundary and boundary <= now):
+        moment = next_boundary(timezone.now())
+        boundary = moment.timestamp() if moment else 0
+        memo = BOUNDARY_MEMO_SECONDS
+        if boundary:
+            memo = min(memo, int(boundary - now) + 1)
+        cache.set(key, boundary, timeout=max(memo, 1))
+    return boundary
 
 
 # What counts as a change ----------------------------------------------------
@@ -168,10 +207,12 @@ def request_generation(request, value=None):
     return memo[_GENERATION]
 
 
-def cached(request, name, build):
+def cached(request, name, build, timely=False):
     """`build()`, computed once per generation (across requests) and once per request.
 
     `name` must say everything the value depends on (language, host, page).
+    `timely`: the value also changes with time (coming events), so it is built
+    again once the next time boundary has passed.
     """
     memo = None
     if request is not None:
@@ -181,6 +222,8 @@ def cached(request, name, build):
             return value
     current = generation() if memo is None else request_generation(request)
     key = f"clls:lookup:{current}:{name}"
+    if timely:
+        key = f"{key}@{next_change(current)}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()

@@ -27,14 +27,13 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.core.signals import setting_changed
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.module_loading import import_string
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Page, Revision, Site
 
 from home import lookups
-from home.registry import cacheable_query_params, time_boundaries
+from home.registry import cacheable_query_params
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +43,7 @@ CACHEABLE_TYPES = (
     "application/rss+xml",
     "application/atom+xml",
     "text/calendar",
+    "application/xml",  # the sitemap
 )
 # Paths that are never pages for visitors.
 EXCLUDED_PREFIXES = ("/admin/", "/documents/")
@@ -100,26 +100,12 @@ def seconds():
 # Time boundaries --------------------------------------------------------------
 
 
-def next_boundary(now):
-    """The earliest registered moment after `now` when pages change by themselves."""
-    moments = [moment for provider in time_boundaries if (moment := provider(now))]
-    moments = [moment for moment in moments if moment > now]
-    return min(moments, default=None)
-
-
 def entry_seconds(generation):
-    """How long an entry stored now may live: the setting, cut at the next boundary."""
-    now = time.time()
-    key = f"pagecache:{generation}:boundary"
-    boundary = cache.get(key)
-    if boundary is None or (boundary and boundary <= now):
-        moment = next_boundary(timezone.now())
-        boundary = moment.timestamp() if moment else 0
-        memo_seconds = seconds() if not boundary else min(seconds(), int(boundary - now) + 1)
-        cache.set(key, boundary, timeout=max(memo_seconds, 1))
+    """How long an entry stored now may live: the setting, cut at the next time boundary."""
+    boundary = lookups.next_change(generation)
     if not boundary:
         return seconds()
-    return min(seconds(), int(boundary - now))
+    return min(seconds(), int(boundary - time.time()))
 
 
 def scheduled_publications(now):

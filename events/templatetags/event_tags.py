@@ -5,10 +5,15 @@ from events.models import EventIndexPage, EventPage
 register = template.Library()
 
 
-@register.simple_tag
-def next_events(home, count=3):
-    """The next events of the home page's language, for cards."""
-    return EventIndexPage.section_under(home, lambda index: index.upcoming_events()[:count])
+@register.simple_tag(takes_context=True)
+def next_events(context, home):
+    """The next three events of the home page's language, for cards (built again as they pass)."""
+    return EventIndexPage.section_under(
+        home,
+        lambda index: index.upcoming_events()[:3],
+        request=context.get("request"),
+        timely=True,
+    )
 
 
 @register.simple_tag

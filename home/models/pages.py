@@ -123,13 +123,30 @@ class BasePage(Page):
         return model.cards_under(self)
 
     @classmethod
-    def section_under(cls, home, items):
+    def section_under(cls, home, items, request=None, timely=False):
         """A home page's section: the page of this type under `home` and `items(page)` of it.
 
         Gives `{"index": page, "items": [...]}`, empty where the home has no such page.
+        Kept across requests (`home.lookups`), so `items` must depend on nothing
+        but the content (and on time, if `timely`) — and each caller of a given
+        page type must ask for the same items.
         """
-        index = cls.live_under(home).first()
-        return {"index": index, "items": list(items(index)) if index else []}
+
+        def build():
+            index = cls.live_under(home).first()
+            return {"index": index, "items": list(items(index)) if index else []}
+
+        name = f"section:{cls._meta.label_lower}:{home.pk}"
+        return lookups.cached(request, name, build, timely=timely)
+
+    def get_url_parts(self, request=None):
+        # A listing links to its index once per card and tag: work the URL out
+        # once per page object, request and path (a moved page gets a new one).
+        memo = self.__dict__.setdefault("_url_parts_memo", {})
+        key = (id(request), self.url_path, self.locale_id)
+        if key not in memo:
+            memo[key] = super().get_url_parts(request)
+        return memo[key]
 
     def parent_for_display(self, request):
         """The parent page, specific, bodies left out, kept across requests."""

@@ -106,6 +106,17 @@ def _menu_entries(request, home):
 
 
 @register.simple_tag(takes_context=True)
+def content_generation(context, timely=False):
+    """The content generation, to vary `{% cache %}` fragments on: a new one after any change.
+
+    `timely`: also the next time boundary, for fragments that change with time.
+    """
+    request = context.get("request")
+    current = lookups.generation() if request is None else lookups.request_generation(request)
+    return f"{current}@{lookups.next_change(current)}" if timely else current
+
+
+@register.simple_tag(takes_context=True)
 def site_content(context):
     """This language's footer and contact details, or None."""
     return languages.site_content_for(context.get("request"), translation.get_language())

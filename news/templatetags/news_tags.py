@@ -5,11 +5,13 @@ from news.models import NewsIndexPage, NewsPage, attach_display_tags
 register = template.Library()
 
 
-@register.simple_tag
-def latest_news(home, count=3):
-    """The newest items of the home page's language, with their tags, for cards."""
+@register.simple_tag(takes_context=True)
+def latest_news(context, home):
+    """The three newest items of the home page's language, with their tags, for cards."""
     return NewsIndexPage.section_under(
-        home, lambda index: attach_display_tags(index.news_items()[:count], home.locale)
+        home,
+        lambda index: attach_display_tags(index.news_items()[:3], home.locale),
+        request=context.get("request"),
     )
 
 
