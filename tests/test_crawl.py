@@ -192,6 +192,11 @@ def crawl_demo_site():
     return crawl_site(Client())
 
 
+def demo_site_documents():
+    """{url: html} of every page of the demo site (built in the current test database)."""
+    return crawl_demo_site().documents
+
+
 def validate_html(documents):
     """The Nu Html Checker's messages on `documents` ({url: html}), or None when it is absent.
 
