@@ -4,7 +4,7 @@ import datetime
 
 from django.http import HttpResponse
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from events.choices import EventStatus
 
@@ -54,6 +54,10 @@ def calendar_response(request, events, *, name, filename, language):
     for event in events:
         calendar.add_component(calendar_event(event, request))
     calendar.add_missing_timezones()
+    if not calendar.subcomponents:
+        # RFC 5545 (3.6) wants at least one component: a calendar of no coming
+        # event carries the site's time zone, which Google, Outlook and Apple accept.
+        calendar.add_component(Timezone.from_tzid(timezone.get_default_timezone_name()))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Content-Language"] = language

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -19,7 +20,7 @@ from events.structured_data import event_structured_data
 from home.blocks import BodyBlock
 from home.fields import choice_field, overridable, synchronised, translated
 from home.formats import date_range
-from home.listings import ListingPageMixin
+from home.listings import ListingPageMixin, year_rule
 from home.localization import localized_objects
 from home.models import BasePage, PageTag, TaggedPageMixin, page_tags
 from pillars.forms import PillarChoiceForm
@@ -64,6 +65,19 @@ class EventIndexPage(ListingPageMixin, BasePage):
             filename=f"{self.slug}.ics",
             language=self.locale.language_code,
         )
+
+
+def year_title(index, year):
+    return gettext("Events of %(year)s") % {"year": year}
+
+
+def year_description(index, year):
+    return gettext("Past events of %(year)s of the Lombardy Life Sciences Cluster.") % {
+        "year": year
+    }
+
+
+YEAR_RULE = year_rule(title=year_title, description=year_description)
 
 
 class EventPageQuerySet(PillarItemQuerySet):

@@ -32,6 +32,8 @@ class LanguageLink:
     # True when the visitor should be told so: a page is in view but untranslated.
     needs_note: bool
     target_title: str
+    # What the note says, where the switcher's default one would be wrong.
+    note: str = ""
 
 
 def language_codes():

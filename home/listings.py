@@ -1,8 +1,13 @@
 """Pages that list other pages: pagination, and index pages with a yearly archive."""
 
 from django.core.paginator import Paginator
+from django.db.models import Max
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+
+from home import urlfacts
+from home.registry import RouteRule
 
 
 def paginate(request, items, per_page):
@@ -46,19 +51,33 @@ class ListingPageMixin(RoutablePageMixin):
         raise NotImplementedError
 
     def archive_years(self):
-        """The years that have archived items, newest first."""
-        days = self.archived_items().dates(self.date_field, "year", order="DESC")
-        return [day.year for day in days]
+        """The years that have archived items, newest first (asked once per page object)."""
+        if "_archive_years" not in self.__dict__:
+            days = self.archived_items().dates(self.date_field, "year", order="DESC")
+            self._archive_years = [day.year for day in days]
+        return self._archive_years
+
+    def archive_years_updated(self):
+        """(year, when its newest item was last published) for each archived year, newest first."""
+        rows = (
+            self.archived_items()
+            .prefetch_related(None)
+            .order_by()
+            .annotate(year=ExtractYear(self.date_field))
+            .values("year")
+            .annotate(updated=Max("last_published_at"))
+            .order_by("-year")
+        )
+        return [(row["year"], row["updated"]) for row in rows]
 
     def cards(self, items):
         return items
 
     def render_listing(self, request, items, route, *route_args, **extra):
         page_obj = paginate(request, items, self.per_page)
-        canonical_url = self.get_full_url(request) + self.reverse_subpage(route, args=route_args)
         context = {
             "page_obj": page_obj,
-            "canonical_url": canonical_url,
+            "url_facts": urlfacts.listing_facts(request, self, route, route_args, page_obj),
             self.list_name: self.cards(page_obj.object_list),
             "years": self.archive_years(),
             **extra,
@@ -74,3 +93,21 @@ class ListingPageMixin(RoutablePageMixin):
         year = archive_year(year)
         items = self.archived_items().filter(**{f"{self.date_field}__year": year})
         return self.render_listing(request, items, "year", year, year=year)
+
+
+def year_rule(*, title, description):
+    """The RouteRule of a listing's year archive: `title(page, year)`, `description(page, year)`.
+
+    Its counterpart is the same year in the other language's listing, when that
+    listing archives something that year; every archived year is in the sitemap.
+    """
+
+    def counterpart(page, version, year):
+        return (year,) if year in version.archive_years() else None
+
+    def sitemap_args(page):
+        return [((year,), updated) for year, updated in page.archive_years_updated()]
+
+    return RouteRule(
+        title=title, description=description, counterpart=counterpart, sitemap_args=sitemap_args
+    )

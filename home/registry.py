@@ -106,3 +106,51 @@ time_boundaries = Registry("moments when pages change without a save")
 # (pagination) is always one.
 cacheable_query_params = Registry("query parameters kept in page-cache keys")
 cacheable_query_params.register("page")
+
+
+@dataclass(frozen=True)
+class RouteRule:
+    """What one route of a routable page says about the URLs it serves (home.urlfacts).
+
+    Each callable takes the page and the route's arguments:
+    `title` and `description` name the sub-page; `counterpart(page, translation,
+    *args)` gives the arguments of the same route on `translation` (the page's
+    version in another language), or None when that version lists nothing there;
+    `sitemap_args(page)` gives (args, lastmod) for each URL of the route to list
+    in sitemap.xml when the route is `indexable`.
+    """
+
+    title: Callable
+    description: Callable
+    counterpart: Callable
+    indexable: bool = True
+    sitemap_args: Callable | None = None
+
+
+class RouteRuleRegistry:
+    """RouteRules by page model and route name; a model inherits its bases' rules."""
+
+    def __init__(self, description):
+        self.description = description
+        self._rules = {}
+
+    def register(self, model, route_name, rule):
+        self._rules[(model, route_name)] = rule
+        return rule
+
+    def rule_for(self, model, route_name):
+        for klass in model.__mro__:
+            rule = self._rules.get((klass, route_name))
+            if rule is not None:
+                return rule
+        return None
+
+    def rules_of(self, model):
+        """(route name, rule) of every route of `model` that has a rule."""
+        names = dict.fromkeys(name for klass, name in self._rules if issubclass(model, klass))
+        return [(name, self.rule_for(model, name)) for name in names]
+
+
+# The routable sub-pages of listings (a year's archive, a tag's page): their
+# titles, descriptions, counterparts in the other language and indexability.
+route_rules = RouteRuleRegistry("rules of routable sub-pages")

@@ -7,7 +7,9 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from home.registry import feed_providers
-        from news.models import NewsIndexPage
+        from home.registry import feed_providers, route_rules
+        from news.models import TAG_RULE, YEAR_RULE, NewsIndexPage
 
         feed_providers.register(NewsIndexPage.feed_links)
+        route_rules.register(NewsIndexPage, "year", YEAR_RULE)
+        route_rules.register(NewsIndexPage, "tag", TAG_RULE)

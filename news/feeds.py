@@ -16,6 +16,8 @@ class NewsRssFeed(Feed):
     def __init__(self, index):
         super().__init__()
         self.index = index
+        # Django reads `language` as a plain attribute (never calls it): set it per index.
+        self.language = index.locale.language_code
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -35,9 +37,6 @@ class NewsRssFeed(Feed):
 
     def description(self):
         return self.index.summary or self.title()
-
-    def language(self):
-        return self.index.locale.language_code
 
     def items(self):
         return self.index.news_items()[:FEED_LENGTH]

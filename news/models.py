@@ -1,6 +1,8 @@
 from django.db import models
+from django.db.models import Exists
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -12,7 +14,7 @@ from wagtail.search import index
 from home import lookups
 from home.blocks import BodyBlock
 from home.fields import overridable, synchronised, translated
-from home.listings import ListingPageMixin
+from home.listings import ListingPageMixin, year_rule
 from home.models import (
     BasePage,
     PageLink,
@@ -23,7 +25,7 @@ from home.models import (
     localized_tags,
     page_tags,
 )
-from home.registry import FeedLink
+from home.registry import FeedLink, RouteRule
 from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.structured_data import news_article
 from pillars.forms import PillarChoiceForm
@@ -89,6 +91,61 @@ class NewsIndexPage(ListingPageMixin, BasePage):
     @path("feed/atom/", name="atom")
     def atom_view(self, request):
         return NewsAtomFeed(self)(request)
+
+
+def year_title(index, year):
+    return gettext("News from %(year)s") % {"year": year}
+
+
+def year_description(index, year):
+    return gettext("News of %(year)s from the Lombardy Life Sciences Cluster.") % {"year": year}
+
+
+def tag_of(index, slug):
+    """The tag of `index`'s language with `slug`, or None (kept across requests)."""
+    return lookups.cached(
+        None,
+        f"tag:{index.locale_id}:{slug}",
+        lambda: Tag.objects.filter(locale_id=index.locale_id, slug=slug).first(),
+    )
+
+
+def tag_title(index, slug):
+    tag = tag_of(index, slug)
+    return gettext("News tagged “%(name)s”") % {"name": tag.name if tag else slug}
+
+
+def tag_description(index, slug):
+    tag = tag_of(index, slug)
+    return gettext("News about “%(name)s” from the Lombardy Life Sciences Cluster.") % {
+        "name": tag.name if tag else slug
+    }
+
+
+def tag_counterpart(index, version, slug):
+    """The slug of the tag's translation, when `version` (the other language's index) lists it.
+
+    Pages keep their Italian tags (home.models.tags), so items are matched by the
+    tag's translation key, as the tag's own page does.
+    """
+    tag = tag_of(index, slug)
+    if tag is None:
+        return None
+    used = version.news_items().filter(tagged_items__tag__translation_key=tag.translation_key)
+    translated = (
+        Tag.objects.filter(locale_id=version.locale_id, translation_key=tag.translation_key)
+        .filter(Exists(used))
+        .values_list("slug", flat=True)
+        .first()
+    )
+    return (translated,) if translated else None
+
+
+# Tag pages are lists that overlap each other and the index: followed, not indexed (docs/seo.md).
+TAG_RULE = RouteRule(
+    title=tag_title, description=tag_description, counterpart=tag_counterpart, indexable=False
+)
+YEAR_RULE = year_rule(title=year_title, description=year_description)
 
 
 def attach_display_tags(news_items, locale):

@@ -1,14 +1,13 @@
-"""sitemap.xml: every live, public page of every language, with its translations as alternates."""
+"""sitemap.xml: every indexable URL of every language, with its alternates (home.urlfacts)."""
 
 import operator
-from collections import defaultdict
 from functools import reduce
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from home.languages import hreflang_alternates
+from home import urlfacts
 
 
 class MultilingualSitemap(Sitemap):
@@ -29,19 +28,8 @@ class MultilingualSitemap(Sitemap):
     def alternates(self, pages):
         """hreflang alternates for each translation key among `pages` (one query)."""
         keys = {page.translation_key for page in pages}
-        urls = defaultdict(dict)
-        translations = self.pages().filter(translation_key__in=keys).select_related("locale")
-        for translation in translations:
-            urls[translation.translation_key][translation.locale.language_code] = (
-                translation.get_full_url(self.request)
-            )
-        return {
-            key: [
-                {"lang_code": code, "location": url}
-                for code, url in hreflang_alternates(by_language)
-            ]
-            for key, by_language in urls.items()
-        }
+        versions = self.pages().filter(translation_key__in=keys).select_related("locale")
+        return urlfacts.alternates_by_translation_key(self.request, versions)
 
     def _urls(self, page, protocol, domain):
         # Django calls this for each page of the sitemap; Wagtail's version
@@ -52,6 +40,8 @@ class MultilingualSitemap(Sitemap):
         for item in pages:
             for url_info in item.get_sitemap_urls(self.request):
                 urls.append({**url_info, "alternates": alternates.get(item.translation_key, [])})
+            # The indexable sub-pages of a listing (its years) follow the listing.
+            urls.extend(urlfacts.sitemap_entries(self.request, item))
         last_mods = {url.get("lastmod") for url in urls}
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)

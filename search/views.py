@@ -10,11 +10,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from home import urlfacts
 from home.languages import site_homes
 from home.listings import paginate
 
@@ -104,6 +106,22 @@ def search_urls(query):
     return urls
 
 
+def search_facts(request, query, page_obj):
+    """The search is never indexed (docs/seo.md); its address in each language keeps the query."""
+    title = _("Search: %(query)s") % {"query": query} if query else _("Search")
+    facts = urlfacts.view_facts(
+        request,
+        title=title,
+        description=_(
+            "Search the news, the events and every page of the site of the Lombardy Life"
+            " Sciences Cluster."
+        ),
+        urls_by_language=search_urls(query),
+        indexable=False,
+    )
+    return urlfacts.paginated(facts, page_obj)
+
+
 @require_safe
 def search(request):
     """Search the pages of the URL's language; any query answers with a page, never an error."""
@@ -115,7 +133,6 @@ def search(request):
         "has_words": bool(words),
         "shortened": shortened,
         "max_length": MAX_QUERY_LENGTH,
-        "translated_urls": search_urls(query),
         "page_obj": None,
         "hits": [],
         "promotions": [],
@@ -130,6 +147,7 @@ def search(request):
         context["hits"] = [describe(page) for page in page_obj.object_list]
         if page_obj.number == 1:
             context["promotions"] = promoted_hits(query, home.locale)
+    context["url_facts"] = search_facts(request, query, context["page_obj"])
     return TemplateResponse(request, "search/search.html", context)
 
 

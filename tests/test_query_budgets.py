@@ -66,6 +66,18 @@ class QueryBudgetTests(BilingualSiteTestCase):
                 "/en/does-not-exist/": DETAIL,
             }
         )
+        # Sub-pages of the listings, which also look up their counterparts (home.urlfacts).
+        self.news.refresh_from_db()
+        year = self.news.date.year
+        ceilings.update(
+            {
+                f"/it/notizie/{year}/": INDEX,
+                f"/en/news/{year}/": INDEX,
+                "/it/notizie/tag/ricerca-clinica/": INDEX,
+                "/en/news/tag/clinical-research/": INDEX,
+                f"/en/events/{self.event.start_date.year}/": INDEX,
+            }
+        )
         return ceilings
 
     def grow(self, number):

@@ -63,7 +63,7 @@ class SitemapTests(BilingualSiteTestCase):
             }
         return entries
 
-    def test_it_lists_exactly_the_live_public_pages_of_both_languages(self):
+    def test_it_lists_the_live_public_pages_of_both_languages_and_the_news_years(self):
         base = "http://testserver"
         self.assertEqual(
             set(self.sitemap()),
@@ -78,6 +78,9 @@ class SitemapTests(BilingualSiteTestCase):
                 f"{base}/en/about/",
                 f"{base}/en/news/",
                 f"{base}/en/news/plan-approved/",
+                # Year archives are indexable (docs/seo.md); tag pages are not.
+                f"{base}/it/notizie/2018/",
+                f"{base}/en/news/2018/",
             },
         )
 
@@ -127,7 +130,8 @@ class SitemapTests(BilingualSiteTestCase):
             ["/sitemap.xml"],
             lambda number: self.tree.add(StandardPage, slug=f"altra-{number}"),
         )
-        self.assertEqual(len(self.sitemap()), 70)
+        # The pages, and the year archive of each news index.
+        self.assertEqual(len(self.sitemap()), 72)
 
 
 def entry_language(location):
@@ -167,7 +171,13 @@ class DemoSiteSeoTests(HtmlAssertions, TestCase):
         root = ElementTree.fromstring(self.client.get("/sitemap.xml").content)
         urls = root.findall(f"{SITEMAP}url")
         listed = {url.findtext(f"{SITEMAP}loc") for url in urls}
-        self.assertEqual(listed, {page.full_url for page in self.pages()})
+        pages = {page.full_url for page in self.pages()}
+        self.assertLessEqual(pages, listed)
+        # Besides the pages, only the year archives of the news and events (docs/seo.md).
+        self.assertTrue(listed - pages)
+        self.assertTrue(
+            all(re.search(r"/(notizie|news|eventi|events)/\d{4}/$", url) for url in listed - pages)
+        )
         self.assertTrue(all(url.findtext(f"{SITEMAP}lastmod") for url in urls))
         self.assertIn("http://testserver/en/news/operating-plan-2018/", listed)
 

@@ -1,6 +1,7 @@
 """Thin template wrappers over home.languages, home.structured_data and the registries."""
 
 import json
+from urllib.parse import urlencode
 
 from django import template
 from django.db.models import Q
@@ -9,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from wagtail.models import Page
 
-from home import languages, lookups, structured_data
+from home import languages, lookups, structured_data, urlfacts
 from home.formats import LONG_DATE_FORMAT
 from home.registry import feed_providers
 
@@ -17,26 +18,27 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def page_languages(context):
-    """A LanguageLink per site language for the page or view in context (worked out once)."""
-    cache_key = "_clls_page_languages"
+def url_facts(context):
+    """The UrlFacts of the page or view in context (home.urlfacts), worked out once."""
+    cache_key = "_clls_url_facts"
     if cache_key not in context:
-        request = context.get("request")
-        translated_urls = context.get("translated_urls")
-        if translated_urls is not None:
-            links = languages.view_language_links(request, translated_urls)
-        else:
-            links = languages.page_language_links(request, context.get("page"))
-        context[cache_key] = links
+        context[cache_key] = urlfacts.facts_for_context(context)
     return context[cache_key]
 
 
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """A LanguageLink per site language for the page or view in context (its UrlFacts')."""
+    return url_facts(context).languages
+
+
 @register.simple_tag
-def alternate_links(links):
-    """The hreflang alternates: exact translations only, x-default to the source language."""
-    return languages.hreflang_alternates(
-        {link.code: link.full_url for link in links if not link.is_fallback}
-    )
+def page_href(number, query=""):
+    """The link to page `number` of a list: page 1 is the list's own address, never `?page=1`."""
+    params = {"q": query} if query else {}
+    if number > 1:
+        params["page"] = number
+    return f"?{urlencode(params)}" if params else "."
 
 
 # The pillars are gathered under one "What we do" entry of the main menu, in the

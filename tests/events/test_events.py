@@ -11,6 +11,7 @@ from icalendar import Calendar
 from events.models import EventIndexPage, EventOrganiser, EventPage
 from home.formats import date_range
 from tests.admin import EditorTestCase, page_form
+from tests.events.ical_rules import rfc5545_problems
 from tests.factories import OrganisationFactory, PersonFactory
 from tests.markup import card_titles, json_ld
 from tests.queries import INDEX_BUDGET, assert_queries_do_not_grow, budgets
@@ -414,6 +415,28 @@ class EventCalendarTests(BilingualSiteTestCase):
             sorted(str(e["summary"]) for e in english_calendar.walk("VEVENT")),
             ["EN Annullato", "EN Meet in Italy", "EN Webinar"],
         )
+
+    @time_machine.travel(at(2031, 1, 1), tick=False)
+    def test_a_feed_with_nothing_coming_is_still_a_valid_calendar(self):
+        response = self.client.get("/en/events/feed/ical/")
+        calendar = parse_calendar(response)
+        self.assertEqual(calendar.walk("VEVENT"), [])
+        # RFC 5545 wants a component: the calendar's time zone is the one clients accept.
+        self.assertEqual([str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")], ["Europe/Rome"])
+        self.assertEqual(rfc5545_problems(response.content), [])
+
+    @time_machine.travel(at(2026, 11, 28), tick=False)
+    def test_feeds_and_event_files_follow_rfc_5545(self):
+        for url in ["/it/eventi/feed/ical/", self.timed.url + "ics/", self.all_day.url + "ics/"]:
+            with self.subTest(url=url):
+                self.assertEqual(rfc5545_problems(self.client.get(url).content), [])
+
+    def test_the_rfc_checks_catch_what_a_parser_forgives(self):
+        body = b"BEGIN:VCALENDAR\nVERSION:2.0\nX-LONG:" + b"x" * 80 + b"\nEND:VCALENDAR\n"
+        problems = rfc5545_problems(body.replace(b"\n", b"\r\n", 1))
+        self.assertIn("PRODID 0 times", problems)
+        self.assertIn("no component", problems)
+        self.assertTrue(any("bare CR or LF" in problem for problem in problems))
 
 
 class EventQueryCountTests(BilingualSiteTestCase):

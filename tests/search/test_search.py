@@ -92,12 +92,22 @@ class SearchResultsTests(BilingualSiteTestCase):
         self.assertIn('<p class="card__meta">Pagina semplice</p>', html)
 
     def test_every_search_page_asks_not_to_be_indexed(self):
-        for url in ["/it/cerca/", "/it/cerca/?q=Bologna", "/en/search/?q=nothing-here"]:
+        # Not indexed, yet named like any URL (docs/seo.md): itself, and the same search
+        # in the other language.
+        for url, other in [
+            ("/it/cerca/", "/en/search/"),
+            ("/it/cerca/?q=Bologna", "/en/search/?q=Bologna"),
+            ("/en/search/?q=nothing-here", "/it/cerca/?q=nothing-here"),
+        ]:
             with self.subTest(url=url):
                 self.assertHtmlContains(
                     self.page_html(url),
-                    present=['<meta name="robots" content="noindex">'],
-                    absent=['rel="canonical"', 'hreflang="x-default"'],
+                    present=[
+                        '<meta name="robots" content="noindex">',
+                        f'<link rel="canonical" href="http://testserver{url}">',
+                        f'hreflang="{other[1:3]}" href="http://testserver{other}"',
+                        '<meta name="description" content="',
+                    ],
                 )
 
     def test_the_language_switcher_keeps_the_query(self):
