@@ -322,7 +322,15 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
         return self.attendance_mode in {AttendanceMode.ONLINE, AttendanceMode.MIXED}
 
     def display_organisers(self):
-        """Organisers then partners, in the page's language (names fall back to the source)."""
+        """Organisers then partners, in the page's language (names fall back to the source).
+
+        Asked by the template and the JSON-LD: worked out once per page object.
+        """
+        if "_display_organisers" not in self.__dict__:
+            self._display_organisers = self._organisers_by_role()
+        return self._display_organisers
+
+    def _organisers_by_role(self):
         links = list(self.organisers.select_related("organisation"))
         organisations = localized_objects(
             [link.organisation for link in links], self.locale, fallback=True
