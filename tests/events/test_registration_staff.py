@@ -117,3 +117,10 @@ class RegistrationStaffTests(RegistrationTestCase):
         response = self.client.post(self.page_url, {"save_settings": "1", "settings-capacity": "9"})
         self.assertIn(response.status_code, {302, 403})
         self.assertEqual(RegistrationSettings.objects.get().capacity, 1)
+
+    def test_the_event_editor_leads_managers_to_the_registrations(self):
+        edit_url = reverse("wagtailadmin_pages:edit", args=[self.event.pk])
+        self.client.force_login(self.manager)
+        self.assertContains(self.client.get(edit_url), f'href="{self.page_url}"')
+        self.client.force_login(self.editor)
+        self.assertNotContains(self.client.get(edit_url), f'href="{self.page_url}"')
