@@ -18,6 +18,7 @@ from events.registration import service
 from operations import personal_data
 from operations.models import OutgoingEmail
 from tests.events.registration_helpers import RegistrationTestCase, token
+from tests.queries import DETAIL_BUDGET, INDEX_BUDGET, assert_queries_do_not_grow
 
 
 def cancel_link(message):
@@ -280,7 +281,30 @@ class EventPageQueryTests(RegistrationTestCase):
         with CaptureQueriesContext(connection) as many:
             self.client.get(self.event.url)
         self.assertEqual(len(few), len(many))
+        self.assertLessEqual(len(many), DETAIL_BUDGET)
         self.assertIsInstance(EventPage.objects.get(pk=self.event.pk).registration_state(), str)
         self.assertEqual(
             EventPage.objects.get(pk=self.event.pk).registration_state(), RegistrationState.OPEN
         )
+
+
+class EventIndexQueryTests(RegistrationTestCase):
+    def test_the_index_does_not_grow_with_events_open_for_registration(self):
+        index = self.event.get_parent()
+
+        def add(number):
+            event = self.tree.add(
+                EventPage, registration_mode="on_site", translate=False, parent=index
+            )
+            RegistrationSettings.objects.create(event=event, capacity=number)
+
+        assert_queries_do_not_grow(
+            self, [index.url], add, few=1, many=12, ceilings={index.url: INDEX_BUDGET}
+        )
+
+
+class SQLiteTransactionTests(RegistrationTestCase):
+    def test_sqlite_transactions_take_the_write_lock_when_they_begin(self):
+        if connection.vendor != "sqlite":
+            self.skipTest("the IMMEDIATE transaction mode is SQLite's")
+        self.assertEqual(connection.settings_dict["OPTIONS"]["transaction_mode"], "IMMEDIATE")
