@@ -1,15 +1,24 @@
 """Builds the demo site from `demo/content/`; each step is idempotent, so it can run again."""
 
+import datetime
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from demo.loader import in_language, load, stream_value, translation_pairs
-from events.models import EventIndexPage, EventPage, EventPagePillar
+from events.choices import RegistrationMode
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    EventPagePillar,
+    RegistrationQuestion,
+    RegistrationSettings,
+)
 from home.localization import translate_object
 from home.models import FooterLink, HomePage, Organisation, SiteContent, StandardPage, Tag
 from news.models import NewsIndexPage, NewsPage, NewsPagePillar
@@ -19,6 +28,10 @@ from staff.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 
 CREDENTIALS_FILE = Path(settings.BASE_DIR) / ".local" / "demo-admin-password"
 ROLE_USERS = [("redattore", EDITORS), ("responsabile", MANAGERS), ("traduttore", TRANSLATORS)]
+
+
+def events_index(home):
+    return EventIndexPage.objects.child_of(home).get()
 
 
 class DemoSiteBuilder:
@@ -51,6 +64,7 @@ class DemoSiteBuilder:
         privacy = self.ensure_page(home, StandardPage, site["privacy"])
         accessibility = self.ensure_page(home, StandardPage, site["accessibility"])
         self.build_services(home, privacy, load("services"))
+        self.build_registration_example(events_index(home), privacy, load("events"))
         site_content = self.ensure_site_content(
             site["site_content"], footer_pages=[privacy, accessibility]
         )
@@ -118,6 +132,34 @@ class DemoSiteBuilder:
             )
             for entry in content["items"]
         }
+
+    def build_registration_example(self, index, privacy, content):
+        """An example event open for registration, always coming up (dated from today)."""
+        entry = content["registration_example"]
+        existing = EventPage.objects.child_of(index).filter(slug=entry["slug"]["it"]).first()
+        if existing:
+            return existing
+        page = self.ensure_page(
+            index,
+            EventPage,
+            entry,
+            start_date=timezone.localdate() + datetime.timedelta(days=entry["days_ahead"]),
+            start_time=datetime.time(10, 0),
+            end_time=datetime.time(12, 30),
+            venue_city=entry["venue_city"]["it"],
+            venue_country=entry["venue_country"]["it"],
+            registration_mode=RegistrationMode.ON_SITE,
+            registration_message=entry["registration_message"]["it"],
+            privacy_page=privacy,
+            registration_questions=[
+                RegistrationQuestion(locale=self.italian, **in_language(question, "it"))
+                for question in entry["questions"]
+            ],
+        )
+        RegistrationSettings.objects.get_or_create(
+            event=page, defaults={"capacity": entry["capacity"], "waiting_list": True}
+        )
+        return page
 
     def build_news(self, home, pillars, content):
         for tag in content["tags"]:

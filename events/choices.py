@@ -19,3 +19,25 @@ class AttendanceMode(models.TextChoices):
 class OrganiserRole(models.TextChoices):
     ORGANISER = "organiser", _("Organiser")
     PARTNER = "partner", _("Partner")
+
+
+class RegistrationMode(models.TextChoices):
+    NONE = "none", _("No registration")
+    EXTERNAL = "external", _("Registration elsewhere (link)")
+    ON_SITE = "on_site", _("Registration on this site")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Registered")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class RegistrationState(models.TextChoices):
+    """What the event page says of on-site registration; it changes rarely (page cache)."""
+
+    NOT_YET_OPEN = "not_yet_open", _("Registration not open yet")
+    OPEN = "open", _("Registration open")
+    WAITING_LIST = "waiting_list", _("Full: waiting list open")
+    FULL = "full", _("Full")
+    CLOSED = "closed", _("Registration closed")

@@ -1,6 +1,7 @@
 import datetime
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -10,15 +11,22 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.search import index
 
 from events.blocks import ProgrammeBlock
 from events.calendar import calendar_response
-from events.choices import AttendanceMode, EventStatus, OrganiserRole
+from events.choices import AttendanceMode, EventStatus, OrganiserRole, RegistrationMode
+from events.registration import views as registration_views
+from events.registration.models import (  # noqa: F401 (models of this app)
+    Registration,
+    RegistrationQuestion,
+    RegistrationSettings,
+)
+from events.registration.state import registration_state, settings_of
 from events.structured_data import event_structured_data
 from home.blocks import BodyBlock
-from home.fields import choice_field, overridable, synchronised, translated
+from home.fields import choice_field, optional_link, overridable, synchronised, translated
 from home.formats import date_range
 from home.listings import ListingPageMixin, year_rule
 from home.localization import localized_objects
@@ -52,6 +60,22 @@ class EventIndexPage(ListingPageMixin, BasePage):
 
     def listed_items(self):
         return self.upcoming_events()
+
+    def cards(self, items):
+        """Mark the events taking registrations on this site: one query for the whole page."""
+        items = list(items)
+        on_site = [item for item in items if item.registers_on_site]
+        if on_site:
+            records = {
+                record.event.translation_key: record
+                for record in RegistrationSettings.objects.filter(
+                    event__translation_key__in=[item.translation_key for item in on_site],
+                    event__locale__language_code=settings.LANGUAGE_CODE,
+                ).select_related("event")
+            }
+            for item in on_site:
+                item._registration_record = records.get(item.translation_key)
+        return items
 
     def archived_items(self):
         return self.past_events()
@@ -146,12 +170,32 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
         verbose_name=_("online link"),
         help_text=_("Where to follow the event online (for online or mixed events)."),
     )
-    registration_url = models.URLField(blank=True, verbose_name=_("registration link"))
+    registration_mode = choice_field(
+        RegistrationMode, _("registration"), default=RegistrationMode.EXTERNAL
+    )
+    registration_url = models.URLField(
+        blank=True,
+        verbose_name=_("registration link"),
+        help_text=_("For registration elsewhere: the page where people register."),
+    )
     registration_deadline = models.DateTimeField(
         null=True,
         blank=True,
         verbose_name=_("registration deadline"),
         help_text=_("Leave empty to keep registration open until the event starts."),
+    )
+    registration_message = models.TextField(
+        blank=True,
+        verbose_name=_("message in the confirmation"),
+        help_text=_(
+            "For registration on this site: a few lines added to the confirmation e-mail "
+            "(what to bring, where to go in)."
+        ),
+    )
+    privacy_page = optional_link(
+        "wagtailcore.Page",
+        _("privacy notice"),
+        help_text=_("For registration on this site: the page the consent checkbox links to."),
     )
     programme = StreamField(ProgrammeBlock(), blank=True, verbose_name=_("programme"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -180,7 +224,18 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
             heading=_("Where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("registration_url"), FieldPanel("registration_deadline")],
+            [
+                FieldPanel("registration_mode"),
+                FieldPanel("registration_url"),
+                FieldPanel("registration_deadline"),
+                InlinePanel(
+                    "registration_questions",
+                    heading=_("Extra questions of the registration form"),
+                    label=_("question"),
+                ),
+                FieldPanel("registration_message"),
+                FieldPanel("privacy_page"),
+            ],
             heading=_("Registration"),
         ),
         FieldPanel("summary"),
@@ -203,7 +258,16 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
     # When, where and how are facts of the event: the same in every language.
     translatable_fields = [
         *BasePage.translatable_fields,
-        *translated("venue_name", "venue_city", "venue_country", "programme", "body", "tags"),
+        *translated(
+            "venue_name",
+            "venue_city",
+            "venue_country",
+            "programme",
+            "body",
+            "tags",
+            "registration_message",
+            "registration_questions",
+        ),
         *overridable("venue_address", "online_url", "registration_url"),
         *synchronised(
             "start_date",
@@ -212,7 +276,9 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
             "end_time",
             "status",
             "attendance_mode",
+            "registration_mode",
             "registration_deadline",
+            "privacy_page",
             "tagged_items",
             "organisers",
             "pillar_links",
@@ -291,12 +357,56 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
         return self.registration_deadline or self.starts_at
 
     def registration_is_open(self, now=None):
+        """Whether the external registration link is still worth showing."""
         now = now or timezone.now()
         return (
-            bool(self.registration_url)
+            self.registration_mode == RegistrationMode.EXTERNAL
+            and bool(self.registration_url)
             and not self.is_cancelled
             and now < self.registration_closes_at()
         )
+
+    @property
+    def registers_on_site(self):
+        return self.registration_mode == RegistrationMode.ON_SITE
+
+    def source_page(self):
+        """The Italian event: registrations of every language are kept against it.
+
+        The same rule as the service pages' requests (services.models.ServicePage).
+        """
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return self.get_translation_or_none(default) or self
+
+    def registration_settings_record(self):
+        """The shared settings row of on-site registration, or None (one query, memoised)."""
+        if not hasattr(self, "_registration_record"):
+            self._registration_record = settings_of(self) if self.registers_on_site else None
+        return self._registration_record
+
+    def registration_state(self, now=None):
+        """The on-site registration state (RegistrationState), or None when not on site."""
+        if not self.registers_on_site:
+            return None
+        return registration_state(self, self.registration_settings_record(), now)
+
+    def card_registration_state(self):
+        """The state for a card, only where the listing fetched the records in one batch."""
+        if not self.registers_on_site or not hasattr(self, "_registration_record"):
+            return None
+        return self.registration_state()
+
+    def registration_path(self):
+        """The URL of the registration form, in the page's language."""
+        route = "register" if self.locale.language_code == "en" else "iscrizione"
+        return self.url + self.reverse_subpage(route)
+
+    def cancel_url(self, token):
+        """The full URL of the personal cancel page, in the page's language (for e-mails)."""
+        route = "register_cancel" if self.locale.language_code == "en" else "iscrizione_annulla"
+        return self.get_full_url() + self.reverse_subpage(route, args=[token])
 
     @property
     def place(self):
@@ -345,7 +455,10 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["event_index"] = self.parent_for_display(request)
         context["organisers"] = self.display_organisers()
-        context["structured_data"] = event_structured_data(self, request)
+        context["registration_state"] = self.registration_state()
+        context["structured_data"] = event_structured_data(
+            self, request, context["registration_state"]
+        )
         context["og_type"] = "website"
         return context
 
@@ -358,6 +471,24 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
             filename=f"{self.slug}.ics",
             language=self.locale.language_code,
         )
+
+    # Registration lives on its own routes, named in the page's language: never
+    # cached (CSRF token, seats left), never indexed.
+    @path("iscrizione/", name="iscrizione")
+    def registration_view_it(self, request):
+        return registration_views.register(self, request, "it")
+
+    @path("register/", name="register")
+    def registration_view_en(self, request):
+        return registration_views.register(self, request, "en")
+
+    @path("iscrizione/annulla/<str:token>/", name="iscrizione_annulla")
+    def cancel_view_it(self, request, token):
+        return registration_views.cancel(self, request, token, "it")
+
+    @path("register/cancel/<str:token>/", name="register_cancel")
+    def cancel_view_en(self, request, token):
+        return registration_views.cancel(self, request, token, "en")
 
 
 class EventPagePillar(PillarLink):
@@ -382,12 +513,16 @@ class EventOrganiser(Orderable):
 
 
 def next_change(now):
-    """The next moment an event starts, ends or closes registration: its pages change then."""
+    """The next moment an event starts, ends, or opens or closes registration: pages change."""
     moments = EventPage.objects.live().aggregate(
         start=models.Min("starts_at", filter=models.Q(starts_at__gt=now)),
         end=models.Min("ends_at", filter=models.Q(ends_at__gt=now)),
         deadline=models.Min(
             "registration_deadline", filter=models.Q(registration_deadline__gt=now)
         ),
+    )
+    moments |= RegistrationSettings.objects.filter(event__live=True).aggregate(
+        opens=models.Min("opens_at", filter=models.Q(opens_at__gt=now)),
+        closes=models.Min("closes_at", filter=models.Q(closes_at__gt=now)),
     )
     return min((moment for moment in moments.values() if moment), default=None)

@@ -2,7 +2,13 @@
 
 from django.utils import timezone
 
-from events.choices import AttendanceMode, EventStatus, OrganiserRole
+from events.choices import (
+    AttendanceMode,
+    EventStatus,
+    OrganiserRole,
+    RegistrationMode,
+    RegistrationState,
+)
 from home.structured_data import SCHEMA_CONTEXT, image_list, without_empty
 
 STATUS = {
@@ -15,6 +21,32 @@ ATTENDANCE = {
     AttendanceMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
     AttendanceMode.MIXED: "https://schema.org/MixedEventAttendanceMode",
 }
+
+# How each on-site registration state reads as an Offer's availability.
+AVAILABILITY = {
+    RegistrationState.NOT_YET_OPEN: "https://schema.org/PreOrder",
+    RegistrationState.OPEN: "https://schema.org/InStock",
+    RegistrationState.WAITING_LIST: "https://schema.org/SoldOut",
+    RegistrationState.FULL: "https://schema.org/SoldOut",
+    RegistrationState.CLOSED: "https://schema.org/Discontinued",
+}
+
+
+def _on_site_offer(event, request, state):
+    """The free Offer of on-site registration, its availability following the state."""
+    record = event.registration_settings_record()
+    closes = (record and record.closes_at) or event.registration_closes_at()
+    opens = (record and record.opens_at) or event.first_published_at
+    return {
+        "@type": "Offer",
+        "url": event.get_full_url(request)
+        + event.reverse_subpage("register" if event.locale.language_code == "en" else "iscrizione"),
+        "price": 0,
+        "priceCurrency": "EUR",
+        "availability": AVAILABILITY[state],
+        "validFrom": opens.isoformat() if opens else "",
+        "validThrough": closes.isoformat(),
+    }
 
 
 def _moment(event, day, clock):
@@ -30,7 +62,7 @@ def _organisation(org):
     return data
 
 
-def event_structured_data(event, request):
+def event_structured_data(event, request, registration_state=None):
     locations = []
     if event.has_venue:
         address = {
@@ -63,7 +95,9 @@ def event_structured_data(event, request):
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": [_organisation(org) for org in organisers],
     }
-    if event.registration_url:
+    if registration_state:
+        data["offers"] = _on_site_offer(event, request, registration_state)
+    elif event.registration_mode == RegistrationMode.EXTERNAL and event.registration_url:
         offer = {"@type": "Offer", "url": event.registration_url}
         if event.registration_deadline:
             offer["validThrough"] = event.registration_deadline.isoformat()

@@ -80,6 +80,9 @@ MODEL_PERMISSIONS = {
         # The failed-logins screen (staff.logins): see and unlock locked accounts.
         ("axes", "view_accessattempt"),
         ("axes", "delete_accessattempt"),
+        # Seats, dates and closing of on-site event registration, and writing to
+        # the registered (the list itself is personal data, given below).
+        ("events", "change_registrationsettings"),
     ],
     # Translators translate tags and snippets through wagtail-localize, which
     # needs the model's change permission (Wagtail cannot scope it by language).

@@ -5,14 +5,16 @@ from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from icalendar import Calendar
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from demo import builder
+from events.models import Registration
 from home.models import HomePage, SiteContent, SocialLink, StandardPage, Tag
+from tests.events.registration_helpers import form_data
 from tests.factories import PAGE_FACTORIES
 from tests.markup import HtmlAssertions
 
@@ -96,8 +98,8 @@ class DemoSiteTests(HtmlAssertions, TestCase):
             ("/it/notizie/2018/", "it", "Approvato il piano operativo"),
             ("/it/eventi/2018/", "it", "10–12 ottobre 2018"),
             ("/en/events/2018/", "en", "10–12 October 2018"),
-            ("/en/events/", "en", "No events are coming up at the moment."),
-            ("/it/eventi/", "it", "Al momento non ci sono eventi in arrivo."),
+            ("/en/events/", "en", "Example: a meeting with registration on the site"),
+            ("/it/eventi/", "it", "Iscrizioni aperte"),
         ]:
             with self.subTest(url=url):
                 response = self.client.get(url, HTTP_HOST="127.0.0.1:8000")
@@ -138,3 +140,16 @@ class DemoSiteTests(HtmlAssertions, TestCase):
         for model in PAGE_FACTORIES:
             for language in ("it", "en"):
                 self.assertIn((model.__name__, language), previewed)
+
+    @override_settings(PUBLIC_FORM_RATE_LIMIT=100)
+    def test_the_example_event_takes_registrations_in_both_languages(self):
+        it_url = "/it/eventi/esempio-incontro-con-iscrizione/iscrizione/"
+        en_url = "/en/events/example-meeting-with-registration/register/"
+        for n, url in enumerate([it_url, en_url] * 3):
+            data = form_data(f"person{n}@example.org")
+            data["q_che_cosa_vi_interessa_di_piu"] = data.pop("q_esigenze_alimentari")
+            response = self.client.post(url, data, HTTP_HOST="127.0.0.1:8000")
+            self.assertEqual(response.status_code, 200, url)
+        self.assertEqual(Registration.objects.confirmed().count(), 5)
+        self.assertEqual(Registration.objects.waiting().count(), 1)
+        self.assertEqual(Registration.objects.filter(language="en").count(), 3)

@@ -176,7 +176,9 @@ class LegalPagesTests(HtmlAssertions, TestCase):
                 self.assertIsNone(initiative.end_year)
                 self.assertEqual(initiative.status, "")
                 self.assertNotIsInstance(initiative.get_parent().specific, PillarPage)
-        event = EventPage.objects.get(locale__language_code="it")
+        event = EventPage.objects.get(
+            locale__language_code="it", slug="meet-in-italy-for-life-sciences-2018"
+        )
         self.assertFalse(event.organisers.exists())
         self.assertFalse(event.pillar_links.exists())
         page_html = self.page_html(event.url)

@@ -33,6 +33,7 @@ EVENT_FORM = {
     "start_date": "2030-03-10",
     "status": "scheduled",
     "attendance_mode": "in_person",
+    "registration_mode": "external",
     "venue_city": "Milano",
     "venue_country": "Italia",
     "summary": "Un workshop.",

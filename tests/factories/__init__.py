@@ -3,6 +3,7 @@ from .pages import PAGE_FACTORIES
 from .snippets import (
     OrganisationFactory,
     PersonFactory,
+    RegistrationQuestionFactory,
     ServiceFormFieldFactory,
     SiteContentFactory,
     SocialLinkFactory,
@@ -14,6 +15,7 @@ __all__ = [
     "ImageFactory",
     "OrganisationFactory",
     "PersonFactory",
+    "RegistrationQuestionFactory",
     "ServiceFormFieldFactory",
     "SiteContentFactory",
     "SocialLinkFactory",

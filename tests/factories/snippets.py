@@ -1,5 +1,6 @@
 import factory
 
+from events.models import RegistrationQuestion
 from home.models import Organisation, Person, SiteContent, SocialLink, Tag
 from services.models import ServiceFormField
 from tests.factories.pages import _italian, numbered
@@ -64,3 +65,12 @@ class ServiceFormFieldFactory(SourceSnippetFactory):
 
     class Meta:
         model = ServiceFormField
+
+
+class RegistrationQuestionFactory(SourceSnippetFactory):
+    label = numbered("Domanda")
+    field_type = "singleline"
+    required = False
+
+    class Meta:
+        model = RegistrationQuestion

@@ -8,7 +8,7 @@ from wagtail_localize.fields import TranslatableField, get_translatable_fields
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.operations import TranslationCreator
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage, EventPage, RegistrationQuestion
 from home.models import (
     HomePage,
     Organisation,
@@ -96,6 +96,16 @@ DECISIONS = {
         "clean_name": SYNCHRONISE,
         "page": PER_LANGUAGE,  # the ParentalKey: each language its own page
     },
+    RegistrationQuestion: {
+        "label": TRANSLATE,
+        "help_text": TRANSLATE,
+        "choices": TRANSLATE,
+        "default_value": TRANSLATE,
+        "field_type": SYNCHRONISE,
+        "required": SYNCHRONISE,
+        "clean_name": SYNCHRONISE,
+        "page": PER_LANGUAGE,
+    },
     # A tag's slug is not editable: each language derives it from its own name.
     Tag: {"name": TRANSLATE},
     Organisation: {
@@ -132,6 +142,10 @@ DECISIONS = {
     EventIndexPage: PAGE_FIELDS,
     EventPage: {
         **PAGE_FIELDS,
+        "registration_mode": SYNCHRONISE,
+        "privacy_page": SYNCHRONISE,
+        "registration_message": TRANSLATE,
+        "registration_questions": TRANSLATE,
         "start_date": SYNCHRONISE,
         "start_time": SYNCHRONISE,
         "end_date": SYNCHRONISE,
