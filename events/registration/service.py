@@ -16,7 +16,7 @@ from events.choices import RegistrationState, RegistrationStatus
 from events.registration import emails
 from events.registration.models import Registration, RegistrationSettings
 from events.registration.state import TAKING_REGISTRATIONS, registration_state
-from operations.pagecache import schedule_purge
+from home import lookups
 
 
 @dataclass
@@ -43,7 +43,8 @@ def _keep_fullness(record, confirmed):
     if full != record.is_full:
         RegistrationSettings.objects.filter(pk=record.pk).update(is_full=full)
         record.is_full = full
-        schedule_purge()
+        # A QuerySet.update() sends no signal: say so to the caches.
+        lookups.content_changed()
 
 
 def recount(record):
