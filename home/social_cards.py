@@ -163,7 +163,7 @@ def social_card(page, request):
         "url": request.build_absolute_uri(url) if request else url,
         "width": WIDTH,
         "height": HEIGHT,
-        "alt": " · ".join(part for part in (title, section, organisation) if part),
+        "alt": " · ".join(dict.fromkeys(part for part in (title, section, organisation) if part)),
     }
 
 
