@@ -15,7 +15,7 @@ NODE_TOOLS := .local/node
 # The project's apps, top layer first (docs/architecture.md).
 APPS := site_clls demo news events services search staff pillars operations home
 
-.PHONY: help install install-dev node-tools system-deps messages compile-messages run demo test lint format check bench backup restore
+.PHONY: help install install-dev node-tools system-deps messages compile-messages run demo test lint format check bench lighthouse backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -96,6 +96,9 @@ test: install-dev system-deps lint check ## Lint, then every test on SQLite and 
 
 bench: install-dev system-deps compile-messages ## Queries, render times and gunicorn throughput at --volume 300 (BENCH_WRITE=1: into docs/performance.md)
 	$(BIN)/python tests/benchmarks/bench.py
+
+lighthouse: install-dev system-deps compile-messages ## Lighthouse (mobile) scores of every page type, median of 3 runs, on a throwaway production-like copy of the demo site
+	$(BIN)/python tests/benchmarks/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 backup: install ## Back up the database and uploaded media into backups/<date-time>/ (or BACKUP=folder)
 	$(DEV) $(BIN)/python manage.py backup $(BACKUP)

@@ -124,6 +124,11 @@ def _wrap(text, font, width):
     return lines or [""]
 
 
+def needs_card(page):
+    """Whether `page` (specific) goes without an image of its own, and so shows its card."""
+    return not getattr(page, "image_id", None)
+
+
 def make_card(page):
     """Make the page's card unless it exists; delete its older cards. Returns its name."""
     name = card_name(page)
@@ -168,14 +173,13 @@ def social_card(page, request):
 
 
 def make_all(pages=None, clean=True):
-    """Make the card of every live page (or of `pages`); with `clean`, delete cards of no page.
+    """Make the card of every live page without an image (or of `pages`, specific).
 
-    Returns the number of cards made or kept.
+    With `clean`, delete the cards no such page uses. Returns the number of cards in place.
     """
-    pages = (
-        Page.objects.live().filter(depth__gt=1).select_related("locale") if pages is None else pages
-    )
-    names = {make_card(page) for page in pages}
+    if pages is None:
+        pages = Page.objects.live().filter(depth__gt=1).select_related("locale").specific()
+    names = {make_card(page) for page in pages if needs_card(page)}
     if clean and default_storage.exists(FOLDER):
         languages, _files = default_storage.listdir(FOLDER)
         for language in languages:
@@ -191,7 +195,8 @@ def make_on_publish(sender, instance, **kwargs):
 
     def make():
         try:
-            make_card(instance)
+            if needs_card(instance):
+                make_card(instance)
         except (OSError, ValueError):
             logger.exception("Social card of page %s could not be made", instance.pk)
 
