@@ -10,10 +10,12 @@ PORT := 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEV := DJANGO_SETTINGS_MODULE=site_clls.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=site_clls.settings.test
+# Node test tools (Nu Html Checker, Lighthouse), pinned in tests/tools/ and installed outside the tree.
+NODE_TOOLS := .local/node
 # The project's apps, top layer first (docs/architecture.md).
 APPS := site_clls demo news events services search staff pillars operations home
 
-.PHONY: help install install-dev system-deps messages compile-messages run demo test lint format check bench backup restore
+.PHONY: help install install-dev node-tools system-deps messages compile-messages run demo test lint format check bench lighthouse backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -32,7 +34,14 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 
 install: $(VENV)/.runtime ## Install the site's packages into .venv/
 
-install-dev: $(VENV)/.dev ## Install the site's and the test tools' packages into .venv/
+install-dev: $(VENV)/.dev node-tools ## Install the site's and the test tools' packages into .venv/ and .local/node/
+
+$(NODE_TOOLS)/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: the HTML-validation test will skip, make lighthouse cannot run."; exit 0; }; \
+	mkdir -p $(NODE_TOOLS) && cp tests/tools/package.json tests/tools/package-lock.json $(NODE_TOOLS)/ && \
+	npm ci --prefix $(NODE_TOOLS) --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@
+
+node-tools: $(NODE_TOOLS)/node_modules/.installed ## Install the Nu Html Checker (vnu-jar) and Lighthouse from tests/tools/ into .local/node/
 
 system-deps: ## Install Chromium and Java for browser and HTML tests, wrk for the benchmark (Debian, as root)
 	@missing=""; \
@@ -87,6 +96,9 @@ test: install-dev system-deps lint check ## Lint, then every test on SQLite and 
 
 bench: install-dev system-deps compile-messages ## Queries, render times and gunicorn throughput at --volume 300 (BENCH_WRITE=1: into docs/performance.md)
 	$(BIN)/python tests/benchmarks/bench.py
+
+lighthouse: install-dev system-deps compile-messages ## Lighthouse (mobile) scores of every page type, median of 3 runs, on a throwaway production-like copy of the demo site
+	$(BIN)/python tests/benchmarks/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 backup: install ## Back up the database and uploaded media into backups/<date-time>/ (or BACKUP=folder)
 	$(DEV) $(BIN)/python manage.py backup $(BACKUP)

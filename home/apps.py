@@ -9,7 +9,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from home import lookups
+        from home import lookups, social_cards
         from home.models import Organisation, Person, SiteContent
         from home.registry import bookkeeping_models, moderated_models
         from home.renditions import make_on_publish
@@ -21,6 +21,10 @@ class HomeConfig(AppConfig):
         lookups.connect_signals()
         # Renditions are made when a page is published, not on its first view.
         page_published.connect(make_on_publish, dispatch_uid="clls-renditions-on-publish")
+        # So is the social card of a page without an image (home.social_cards).
+        page_published.connect(
+            social_cards.make_on_publish, dispatch_uid="clls-social-card-on-publish"
+        )
 
         for model in (SiteContent, Organisation, Person):
             moderated_models.register(model)

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from home import lookups, renditions
+from home import lookups, renditions, social_cards
 
 register = template.Library()
 
@@ -36,3 +36,9 @@ def rendition_for(image, use):
     """The one rendition of `use` (a use with a single spec), for its URL and size."""
     (image_filter,) = renditions.filters(use)
     return get_renditions_or_not_found(image, [image_filter])[image_filter.spec]
+
+
+@register.simple_tag(takes_context=True)
+def social_card_for(context, page):
+    """URL, width, height and alt text of the page's social card (home.social_cards), or None."""
+    return social_cards.social_card(page, context.get("request"))

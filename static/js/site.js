@@ -5,7 +5,6 @@ document.addEventListener("DOMContentLoaded", () => {
   const toggle = document.querySelector(".menu-toggle");
   const nav = document.getElementById("site-nav");
   if (!toggle || !nav) return;
-  toggle.hidden = false;
   const setOpen = (open) => {
     toggle.setAttribute("aria-expanded", String(open));
     nav.classList.toggle("is-open", open);

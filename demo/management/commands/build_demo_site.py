@@ -1,5 +1,6 @@
 import os
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from demo.builder import DemoSiteBuilder
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         builder.build()
         if volume > 0:
             VolumeBuilder(volume, stdout=self.stdout).build()
+        call_command("make_social_cards", stdout=self.stdout)
         for username, role, password in builder.role_users:
             self.stdout.write(
                 f"  {role}: user “{username}”, password “{password}” (local use only)"
