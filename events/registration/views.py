@@ -15,6 +15,7 @@ from events.registration import service
 from events.registration.forms import RegistrationForm, consent_wording
 from events.registration.models import Registration
 from events.registration.state import TAKING_REGISTRATIONS, registration_state
+from home import urlfacts
 from operations.public_forms import PublicFormGuard
 
 REGISTRATION_GUARD = PublicFormGuard(scope="event-registration")
@@ -22,8 +23,29 @@ FORM_TEMPLATE = "events/registration/register.html"
 CANCEL_TEMPLATE = "events/registration/cancel.html"
 
 
-def _respond(event, request, template, context, status=200):
-    context = {"page": event, "self": event, "request": request, **context}
+def _url_facts(event, request, title, urls_by_language):
+    """Never indexed; named by its own address, and the form by its other language's form."""
+    return urlfacts.view_facts(
+        request,
+        title=title,
+        description=urlfacts.page_description(event),
+        urls_by_language=urls_by_language,
+        indexable=False,
+    )
+
+
+def _form_urls(event):
+    """The registration form of each live version of the event, by language."""
+    versions = [event, *event.get_translations().live().specific()]
+    return {
+        version.locale.language_code: version.registration_path()
+        for version in versions
+        if version.registers_on_site
+    }
+
+
+def _respond(event, request, template, context, status=200, url_facts=None):
+    context = {"page": event, "self": event, "request": request, "url_facts": url_facts, **context}
     response = TemplateResponse(request, template, context, status=status)
     add_never_cache_headers(response)
     return response
@@ -91,7 +113,9 @@ def register(event, request, language):
         "record": record,
         "privacy_page": event.privacy_page.localized if event.privacy_page else None,
     }
-    return _respond(event, request, FORM_TEMPLATE, context, status)
+    title = gettext("Registration: %(title)s") % {"title": event.title}
+    facts = _url_facts(event, request, title, _form_urls(event))
+    return _respond(event, request, FORM_TEMPLATE, context, status, url_facts=facts)
 
 
 def cancel(event, request, token, language):
@@ -105,11 +129,17 @@ def cancel(event, request, token, language):
         if len(token) <= 64
         else None
     )
+    # A personal address: it names only itself.
+    title = gettext("Cancel registration: %(title)s") % {"title": event.title}
+    facts = _url_facts(event, request, title, {language: request.path})
     if registration is None:
-        return _respond(event, request, CANCEL_TEMPLATE, {"invalid": True}, status=404)
+        return _respond(
+            event, request, CANCEL_TEMPLATE, {"invalid": True}, status=404, url_facts=facts
+        )
     done = False
     if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
         service.cancel(registration)
         registration.refresh_from_db()
         done = True
-    return _respond(event, request, CANCEL_TEMPLATE, {"registration": registration, "done": done})
+    context = {"registration": registration, "done": done}
+    return _respond(event, request, CANCEL_TEMPLATE, context, url_facts=facts)
