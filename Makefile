@@ -11,7 +11,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEV := DJANGO_SETTINGS_MODULE=site_clls.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=site_clls.settings.test
 # The project's apps, top layer first (docs/architecture.md).
-APPS := site_clls demo news events services search staff pillars operations home
+APPS := site_clls demo news events services search staff members pillars operations home
 
 .PHONY: help install install-dev system-deps messages compile-messages run demo test lint format check bench backup restore
 

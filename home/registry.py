@@ -101,3 +101,20 @@ time_boundaries = Registry("moments when pages change without a save")
 # (pagination) is always one.
 cacheable_query_params = Registry("query parameters kept in page-cache keys")
 cacheable_query_params.register("page")
+
+
+@dataclass(frozen=True)
+class OrganisationRelation:
+    """A child relation of `home.Organisation` that a higher app defines (a ParentalKey).
+
+    Its `name` is the relation's `related_name`, synchronised from the Italian
+    record like the other facts; `panel` is added to the organisation's edit form.
+    """
+
+    name: str
+    panel: object
+
+
+# Child relations of organisations defined by higher apps (members adds the
+# pillars a member works in): home cannot name their models.
+organisation_relations = Registry("child relations of organisations defined by higher apps")

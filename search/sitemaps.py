@@ -51,7 +51,9 @@ class MultilingualSitemap(Sitemap):
         urls = []
         for item in pages:
             for url_info in item.get_sitemap_urls(self.request):
-                urls.append({**url_info, "alternates": alternates.get(item.translation_key, [])})
+                # An entry may bring its own alternates (a route of a page, such as a member).
+                alternates_of_item = alternates.get(item.translation_key, [])
+                urls.append({"alternates": alternates_of_item, **url_info})
         last_mods = {url.get("lastmod") for url in urls}
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)

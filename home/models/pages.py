@@ -176,6 +176,7 @@ class HomePage(BodyPage):
         "news.NewsIndexPage",
         "events.EventIndexPage",
         "services.ServiceIndexPage",
+        "members.MemberDirectoryPage",
     ]
 
     body = StreamField(

@@ -12,7 +12,8 @@ from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from demo import builder
-from home.models import HomePage, SiteContent, SocialLink, StandardPage, Tag
+from home.models import HomePage, Organisation, SiteContent, SocialLink, StandardPage, Tag
+from members.models import MemberPillarLink
 from tests.factories import PAGE_FACTORIES
 from tests.markup import HtmlAssertions
 
@@ -29,6 +30,8 @@ COUNTED = [
     Translation,
     StringTranslation,
     Redirect,
+    Organisation,
+    MemberPillarLink,
 ]
 
 
@@ -110,6 +113,18 @@ class DemoSiteTests(HtmlAssertions, TestCase):
                         'hreflang="x-default" href="http://127.0.0.1:8000/it/',
                     ],
                 )
+
+    def test_members_directory_filters_without_javascript_in_both_languages(self):
+        for home, directory, filtered, shown, hidden in [
+            ("/it/", "/it/soci/", "?type=hospital", "Ospedale Delta", "Alfa Biotech"),
+            ("/en/", "/en/members/", "?province=MI", "Epsilon Association", "Delta Hospital"),
+        ]:
+            with self.subTest(directory=directory):
+                self.assertIn(f'href="{directory}"', self.client.get(home).content.decode())
+                html = self.client.get(directory + filtered).content.decode()
+                self.assertHtmlContains(html, present=[shown, 'content="noindex"'])
+                self.assertNotIn(hidden, html)
+        self.assertIn("5 soci", self.client.get("/it/").content.decode())
 
     def test_meet_in_italy_imports_as_an_all_day_event(self):
         response = self.client.get("/en/events/meet-in-italy-for-life-sciences-2018/ics/")
