@@ -2,7 +2,9 @@
 
 import datetime
 from io import StringIO
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
@@ -125,6 +127,15 @@ class DemoSiteTests(HtmlAssertions, TestCase):
                 self.assertHtmlContains(html, present=[shown, 'content="noindex"'])
                 self.assertNotIn(hidden, html)
         self.assertIn("5 soci", self.client.get("/it/").content.decode())
+
+    def test_the_example_members_file_imports_and_a_second_import_changes_nothing(self):
+        example = Path(settings.BASE_DIR) / "docs" / "members-example.csv"
+        first = StringIO()
+        call_command("import_members", example, stdout=first)
+        self.assertEqual(first.getvalue().count(": creato"), 3)
+        second = StringIO()
+        call_command("import_members", example, stdout=second)
+        self.assertEqual(second.getvalue().count(": invariato"), 3)
 
     def test_meet_in_italy_imports_as_an_all_day_event(self):
         response = self.client.get("/en/events/meet-in-italy-for-life-sciences-2018/ics/")
