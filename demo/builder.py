@@ -115,6 +115,7 @@ class DemoSiteBuilder:
                     MemberPillarLink(pillar=pillars[slug]) for slug in pillar_slugs
                 ]
                 member.save()
+                member.save_revision(user=self.user).publish(user=self.user)
             if not member.has_translation(self.english):
                 translate_object(member, self.english, translation_pairs(entry).get)
 

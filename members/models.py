@@ -22,7 +22,7 @@ from home.listings import paginate
 from home.localization import localized_pages
 from home.models import BasePage, Organisation
 from members.directory import FACETS, facet_rows, read_selection, select
-from members.structured_data import member_data, members_graph
+from members.structured_data import member_data, members_list
 from pillars.models import PillarLink, PillarPage
 
 
@@ -133,18 +133,27 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
             translation_key__in=Organisation.objects.public_members().values("translation_key"),
         ).select_related("locale")
         by_key = {}
+        last_published = {}
+        own = self.locale.language_code
         for record in records:
             code = record.locale.language_code
             by_key.setdefault(record.translation_key, {})[code] = f"{bases[code]}{record.slug}/"
-        own = self.locale.language_code
-        for by_language in by_key.values():
+            if code == own:
+                last_published[record.translation_key] = record.last_published_at
+        for key, by_language in by_key.items():
             if own not in by_language:
                 continue
             alternates = [
                 {"lang_code": code, "location": url}
                 for code, url in hreflang_alternates(by_language)
             ]
-            urls.append({"location": by_language[own], "alternates": alternates})
+            urls.append(
+                {
+                    "location": by_language[own],
+                    "lastmod": last_published[key] or urls[0].get("lastmod"),
+                    "alternates": alternates,
+                }
+            )
         return urls
 
     # Views --------------------------------------------------------------------
@@ -165,7 +174,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
             "facets": self.facet_links(selection, counts, pillars),
             "total": len(keys),
             "page_query": urlencode(selection.params()),
-            "structured_data": members_graph(members, request, language) if members else None,
+            "structured_data": members_list(members, request, language) if members else None,
         }
         return self.render(request, context_overrides=context)
 

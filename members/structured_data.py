@@ -28,11 +28,19 @@ def member_organisation(member, request, language):
     )
 
 
-def members_graph(members, request, language):
-    """JSON-LD for a list of members: one Organization each."""
+def members_list(members, request, language):
+    """JSON-LD for a page of the directory: an ItemList of Organizations."""
     return {
         "@context": SCHEMA_CONTEXT,
-        "@graph": [member_organisation(member, request, language) for member in members],
+        "@type": "ItemList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "item": member_organisation(member, request, language),
+            }
+            for position, member in enumerate(members, start=1)
+        ],
     }
 
 

@@ -86,7 +86,12 @@ class DirectoryTests(BilingualSiteTestCase):
         self.assertNotIn(self.beta.slug, sitemap)
         self.assertIn(self.alfa.slug, sitemap)
         data = json_ld(self.page_html(self.en_directory.url))
-        names = [org["name"] for block in data for org in block.get("@graph", [])]
+        names = [
+            entry["item"]["name"]
+            for block in data
+            if block.get("@type") == "ItemList"
+            for entry in block["itemListElement"]
+        ]
         self.assertEqual(names, ["EN Alfa Biotech Esempio"])
         search = self.page_html(self.en_directory.url, {"q": "Beta"})
         self.assertNotIn("Beta Ospedale", search)
