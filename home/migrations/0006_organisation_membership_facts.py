@@ -3,6 +3,26 @@
 import django.core.validators
 from django.conf import settings
 from django.db import migrations, models
+from django.utils.text import slugify
+
+
+def give_organisations_slugs(apps, schema_editor):
+    """Existing organisations get the slug a save would give them: one per translation key."""
+    Organisation = apps.get_model("home", "Organisation")
+    taken = set()
+    slugs = {}
+    # Italian records first, so that the slug comes from the source name.
+    for organisation in Organisation.objects.order_by("-locale__language_code", "pk"):
+        key = organisation.translation_key
+        if key not in slugs:
+            base = slugify(organisation.name)[:70] or "organisation"
+            slug, number = base, 1
+            while slug in taken:
+                number += 1
+                slug = f"{base}-{number}"
+            taken.add(slug)
+            slugs[key] = slug
+        Organisation.objects.filter(pk=organisation.pk).update(slug=slugs[key])
 
 
 class Migration(migrations.Migration):
@@ -63,4 +83,5 @@ class Migration(migrations.Migration):
             model_name='organisation',
             constraint=models.UniqueConstraint(condition=models.Q(('slug', ''), _negated=True), fields=('locale', 'slug'), name='unique_organisation_slug_per_locale'),
         ),
+        migrations.RunPython(give_organisations_slugs, migrations.RunPython.noop),
     ]
