@@ -13,7 +13,7 @@ TEST := DJANGO_SETTINGS_MODULE=site_clls.settings.test
 # Node test tools (Nu Html Checker, Lighthouse), pinned in tests/tools/ and installed outside the tree.
 NODE_TOOLS := .local/node
 # The project's apps, top layer first (docs/architecture.md).
-APPS := site_clls demo news events services search staff pillars operations home
+APPS := site_clls demo news events services search staff members pillars operations home
 
 .PHONY: help install install-dev node-tools system-deps messages compile-messages run demo test lint format check bench lighthouse backup restore
 

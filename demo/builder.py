@@ -21,6 +21,7 @@ from events.models import (
 )
 from home.localization import translate_object
 from home.models import FooterLink, HomePage, Organisation, SiteContent, StandardPage, Tag
+from members.models import MemberDirectoryPage, MemberPillarLink
 from news.models import NewsIndexPage, NewsPage, NewsPagePillar
 from pillars.models import InitiativePage, InitiativeRelatedPage, PillarPage
 from services.models import ServiceFormField, ServiceIndexPage, ServicePage
@@ -65,6 +66,7 @@ class DemoSiteBuilder:
         accessibility = self.ensure_page(home, StandardPage, site["accessibility"])
         self.build_services(home, privacy, load("services"))
         self.build_registration_example(events_index(home), privacy, load("events"))
+        self.build_members(home, pillar_pages, load("members"))
         site_content = self.ensure_site_content(
             site["site_content"], footer_pages=[privacy, accessibility]
         )
@@ -113,6 +115,23 @@ class DemoSiteBuilder:
                     for field in fields
                 ],
             )
+
+    def build_members(self, home, pillars, content):
+        """The directory page and the example members (found again by their Italian name)."""
+        self.ensure_page(home, MemberDirectoryPage, content["directory"], show_in_menus=True)
+        for entry in content["members"]:
+            values = in_language(entry, "it")
+            pillar_slugs = values.pop("pillars")
+            member = Organisation.objects.filter(locale=self.italian, name=values["name"]).first()
+            if member is None:
+                member = Organisation(locale=self.italian, kind="member", **values)
+                member.member_pillars = [
+                    MemberPillarLink(pillar=pillars[slug]) for slug in pillar_slugs
+                ]
+                member.save()
+                member.save_revision(user=self.user).publish(user=self.user)
+            if not member.has_translation(self.english):
+                translate_object(member, self.english, translation_pairs(entry).get)
 
     def build_events(self, home, pillars, content):
         """The event pages, by Italian slug."""

@@ -117,6 +117,12 @@ class EventPageQuerySet(PillarItemQuerySet):
         """Events that are over, newest first."""
         return self.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
 
+    def with_organisation(self, organisation):
+        """Events `organisation` organises or partners, whichever language's record they name."""
+        return self.filter(
+            organisers__organisation__translation_key=organisation.translation_key
+        ).distinct()
+
 
 class EventPageTag(PageTag):
     content_object = ParentalKey(

@@ -109,6 +109,23 @@ cacheable_query_params.register("page")
 
 
 @dataclass(frozen=True)
+class OrganisationRelation:
+    """A child relation of `home.Organisation` that a higher app defines (a ParentalKey).
+
+    Its `name` is the relation's `related_name`, synchronised from the Italian
+    record like the other facts; `panel` is added to the organisation's edit form.
+    """
+
+    name: str
+    panel: object
+
+
+# Child relations of organisations defined by higher apps (members adds the
+# pillars a member works in): home cannot name their models.
+organisation_relations = Registry("child relations of organisations defined by higher apps")
+
+
+@dataclass(frozen=True)
 class RouteRule:
     """What one route of a routable page says about the URLs it serves (home.urlfacts).
 

@@ -227,6 +227,11 @@ def paginated(facts, page_obj):
     )
 
 
+def only_itself(request, facts):
+    """A view of a list narrowed by filters: it names only itself and is not indexed."""
+    return replace(facts, canonical=request.build_absolute_uri(), alternates=(), indexable=False)
+
+
 def listing_facts(request, page, route, args, page_obj):
     """A page of a listing served by `route` of `page` (home.listings.ListingPageMixin)."""
     return paginated(subpage_facts(request, page, route, args), page_obj)

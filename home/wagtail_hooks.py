@@ -3,6 +3,7 @@ from django.db.models import OuterRef, Subquery
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.models import Locale
 from wagtail.permissions import register_permission_policy
@@ -14,6 +15,7 @@ from home import views
 from home.admin_dates import register_admin_date_fields
 from home.models import Organisation, Person, SiteContent, Tag
 from home.permissions import SourceLanguagePermissionPolicy
+from home.registry import organisation_relations
 
 register_admin_date_fields()
 
@@ -94,8 +96,13 @@ class OrganisationViewSet(NamedSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
-    list_display = ["name", NamedSnippetViewSet.english_column, "kind", "website"]
-    list_filter = ["kind"]
+    list_display = ["name", NamedSnippetViewSet.english_column, "kind", "member_type", "province"]
+    list_filter = ["kind", "member_type", "sector", "province", "listed"]
+
+    def get_edit_handler(self):
+        # The model's panels, then those of relations higher apps add (members' pillars).
+        panels = [*Organisation.panels, *(relation.panel for relation in organisation_relations)]
+        return ObjectList(panels).bind_to_model(self.model)
 
 
 class PersonViewSet(NamedSnippetViewSet):

@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from home import lookups
@@ -167,6 +167,12 @@ class NewsPageQuerySet(PillarItemQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-pk")
 
+    def mentioning(self, organisation):
+        """News that name `organisation`, whichever language's record they point at."""
+        return self.filter(
+            mentioned_organisations__organisation__translation_key=organisation.translation_key
+        ).distinct()
+
 
 class NewsPageTag(PageTag):
     content_object = ParentalKey(
@@ -201,6 +207,11 @@ class NewsPage(TaggedPageMixin, PillarsMixin, RelatedPagesMixin, BasePage):
         FieldPanel("tags"),
         FieldPanel("pillars"),
         InlinePanel("related_pages", heading=_("Related pages"), label=_("related page")),
+        InlinePanel(
+            "mentioned_organisations",
+            heading=_("Organisations mentioned"),
+            label=_("organisation"),
+        ),
     ]
 
     search_fields = [
@@ -216,7 +227,7 @@ class NewsPage(TaggedPageMixin, PillarsMixin, RelatedPagesMixin, BasePage):
         *BasePage.translatable_fields,
         *translated("body", "tags"),
         *overridable("date"),
-        *synchronised("tagged_items", "related_pages", "pillar_links"),
+        *synchronised("tagged_items", "related_pages", "pillar_links", "mentioned_organisations"),
     ]
 
     class Meta:
@@ -246,3 +257,23 @@ class NewsPageRelatedPage(PageLink):
     class Meta(PageLink.Meta):
         verbose_name = _("related page")
         verbose_name_plural = _("related pages")
+
+
+class NewsPageOrganisation(Orderable):
+    """An organisation a news item names: its member page lists the item."""
+
+    news_page = ParentalKey(
+        NewsPage, on_delete=models.CASCADE, related_name="mentioned_organisations"
+    )
+    organisation = models.ForeignKey(
+        "home.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation mentioned")
+        verbose_name_plural = _("organisations mentioned")

@@ -39,7 +39,9 @@ class MultilingualSitemap(Sitemap):
         urls = []
         for item in pages:
             for url_info in item.get_sitemap_urls(self.request):
-                urls.append({**url_info, "alternates": alternates.get(item.translation_key, [])})
+                # An entry may bring its own alternates (a route of a page, such as a member).
+                alternates_of_item = alternates.get(item.translation_key, [])
+                urls.append({"alternates": alternates_of_item, **url_info})
             # The indexable sub-pages of a listing (its years) follow the listing.
             urls.extend(urlfacts.sitemap_entries(self.request, item))
         last_mods = {url.get("lastmod") for url in urls}

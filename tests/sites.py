@@ -33,6 +33,9 @@ ENGLISH = {
     "Gli eventi del Cluster.": "The Cluster's events.",
     "Servizi per i soci": "Services for members",
     "servizi": "services",
+    "Soci": "Members",
+    "soci": "members",
+    "Chi fa parte del Cluster.": "Who is in the Cluster.",
     # Tags; "Open Innovation" is the same word in both languages
     "Ricerca clinica": "Clinical research",
     "Biobanche": "Biobanks",

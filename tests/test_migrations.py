@@ -21,7 +21,7 @@ SERVICE_MODELS = ["serviceindexpage", "servicepage", "servicerequest", "servicef
 LAYERS = [
     {"site_clls"},
     {"demo"},
-    {"news", "events", "services", "search", "staff"},
+    {"news", "events", "services", "search", "staff", "members"},
     {"pillars", "operations"},
     {"home"},
 ]

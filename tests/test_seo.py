@@ -9,6 +9,7 @@ from django.test import TestCase
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import HomePage, StandardPage
+from members.models import MemberDirectoryPage
 from news.models import NewsPage
 from tests.demo_pages import DEMO_PAGES
 from tests.factories import ImageFactory
@@ -172,11 +173,19 @@ class DemoSiteSeoTests(HtmlAssertions, TestCase):
         urls = root.findall(f"{SITEMAP}url")
         listed = {url.findtext(f"{SITEMAP}loc") for url in urls}
         pages = {page.full_url for page in self.pages()}
-        self.assertLessEqual(pages, listed)
-        # Besides the pages, only the year archives of the news and events (docs/seo.md).
-        self.assertTrue(listed - pages)
+        # Pages, and the members at routes of each language's directory.
+        members = {
+            url["location"]
+            for directory in MemberDirectoryPage.objects.live()
+            for url in directory.get_sitemap_urls()
+        }
+        self.assertIn("http://testserver/en/members/alfa-biotech-socio-di-esempio/", members)
+        self.assertLessEqual(pages | members, listed)
+        # Besides those, only the year archives of the news and events (docs/seo.md).
+        others = listed - pages - members
+        self.assertTrue(others)
         self.assertTrue(
-            all(re.search(r"/(notizie|news|eventi|events)/\d{4}/$", url) for url in listed - pages)
+            all(re.search(r"/(notizie|news|eventi|events)/\d{4}/$", url) for url in others)
         )
         self.assertTrue(all(url.findtext(f"{SITEMAP}lastmod") for url in urls))
         self.assertIn("http://testserver/en/news/operating-plan-2018/", listed)
@@ -250,7 +259,8 @@ class DemoSiteSeoTests(HtmlAssertions, TestCase):
     def test_every_page_has_description_canonical_and_social_tags(self):
         for path, _lang in DEMO_PAGES:
             response = self.client.get(path)
-            if response.status_code != 200 or "/cerca/" in path or "/search/" in path:
+            # Pages kept out of search engines (searches, filtered lists) need none of it.
+            if response.status_code != 200 or 'content="noindex"' in response.content.decode():
                 continue
             with self.subTest(path=path):
                 html = response.content.decode()

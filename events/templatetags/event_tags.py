@@ -21,3 +21,10 @@ def pillar_events(pillar, count=3):
     """The coming events of the pillar's language that name it, for cards."""
     items = EventPage.objects.for_cards().in_language_of(pillar).in_pillar(pillar).upcoming()
     return list(items[:count])
+
+
+@register.simple_tag
+def organisation_events(organisation, count=10):
+    """Events of the organisation's language that it organises or partners, newest first."""
+    items = EventPage.objects.for_cards().in_language_of(organisation)
+    return list(items.with_organisation(organisation).order_by("-starts_at", "-pk")[:count])

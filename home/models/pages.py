@@ -193,6 +193,7 @@ class HomePage(BodyPage):
         "news.NewsIndexPage",
         "events.EventIndexPage",
         "services.ServiceIndexPage",
+        "members.MemberDirectoryPage",
     ]
 
     body = StreamField(

@@ -23,3 +23,10 @@ def pillar_news(pillar, count=3):
         "index": NewsIndexPage.objects.live().sibling_of(pillar).first(),
         "items": attach_display_tags(items[:count], pillar.locale),
     }
+
+
+@register.simple_tag
+def organisation_news(organisation, count=10):
+    """News of the organisation's language that name it, newest first."""
+    items = NewsPage.objects.for_cards().in_language_of(organisation).mentioning(organisation)
+    return list(items.newest_first()[:count])

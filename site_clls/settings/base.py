@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "events",
     "pillars",
     "services",
+    "members",
     "search",
     "staff",
     "operations",

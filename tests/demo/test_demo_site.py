@@ -2,7 +2,9 @@
 
 import datetime
 from io import StringIO
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
@@ -13,7 +15,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from demo import builder
 from events.models import Registration
-from home.models import HomePage, SiteContent, SocialLink, StandardPage, Tag
+from home.models import HomePage, Organisation, SiteContent, SocialLink, StandardPage, Tag
+from members.models import MemberPillarLink
 from tests.events.registration_helpers import form_data
 from tests.factories import PAGE_FACTORIES
 from tests.markup import HtmlAssertions
@@ -31,6 +34,8 @@ COUNTED = [
     Translation,
     StringTranslation,
     Redirect,
+    Organisation,
+    MemberPillarLink,
 ]
 
 
@@ -112,6 +117,27 @@ class DemoSiteTests(HtmlAssertions, TestCase):
                         'hreflang="x-default" href="http://127.0.0.1:8000/it/',
                     ],
                 )
+
+    def test_members_directory_filters_without_javascript_in_both_languages(self):
+        for home, directory, filtered, shown, hidden in [
+            ("/it/", "/it/soci/", "?type=hospital", "Ospedale Delta", "Alfa Biotech"),
+            ("/en/", "/en/members/", "?province=MI", "Epsilon Association", "Delta Hospital"),
+        ]:
+            with self.subTest(directory=directory):
+                self.assertIn(f'href="{directory}"', self.client.get(home).content.decode())
+                html = self.client.get(directory + filtered).content.decode()
+                self.assertHtmlContains(html, present=[shown, 'content="noindex"'])
+                self.assertNotIn(hidden, html)
+        self.assertIn("5 soci", self.client.get("/it/").content.decode())
+
+    def test_the_example_members_file_imports_and_a_second_import_changes_nothing(self):
+        example = Path(settings.BASE_DIR) / "docs" / "members-example.csv"
+        first = StringIO()
+        call_command("import_members", example, stdout=first)
+        self.assertEqual(first.getvalue().count(": creato"), 3)
+        second = StringIO()
+        call_command("import_members", example, stdout=second)
+        self.assertEqual(second.getvalue().count(": invariato"), 3)
 
     def test_meet_in_italy_imports_as_an_all_day_event(self):
         response = self.client.get("/en/events/meet-in-italy-for-life-sciences-2018/ics/")

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage, Tag
+from members.models import MemberDirectoryPage
 from news.models import NewsIndexPage, NewsPage
 from pillars.models import InitiativePage, PillarPage
 from services.models import ServiceIndexPage, ServicePage
@@ -82,6 +83,7 @@ PAGE_DEFAULTS = {
         "slug": "servizi",
         "summary": "I servizi del Cluster.",
     },
+    MemberDirectoryPage: {"title": "Soci", "slug": "soci", "summary": "Chi fa parte del Cluster."},
     ServicePage: {
         "title": numbered("Servizio"),
         "summary": "Un servizio per i soci.",

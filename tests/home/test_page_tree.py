@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, SiteContent, StandardPage
+from members.models import MemberDirectoryPage
 from news.models import NewsIndexPage, NewsPage
 from pillars.models import InitiativePage, PillarPage
 from services.models import ServiceIndexPage, ServicePage
@@ -24,7 +25,14 @@ from tests.sites import BilingualSiteTestCase
 TREE_RULES = {
     HomePage: (
         {Page},
-        {StandardPage, PillarPage, NewsIndexPage, EventIndexPage, ServiceIndexPage},
+        {
+            StandardPage,
+            PillarPage,
+            NewsIndexPage,
+            EventIndexPage,
+            ServiceIndexPage,
+            MemberDirectoryPage,
+        },
     ),
     StandardPage: ({HomePage, StandardPage}, {StandardPage, InitiativePage}),
     NewsIndexPage: ({HomePage}, {NewsPage}),
@@ -33,12 +41,13 @@ TREE_RULES = {
     EventPage: ({EventIndexPage}, set()),
     ServiceIndexPage: ({HomePage}, {ServicePage}),
     ServicePage: ({ServiceIndexPage}, set()),
+    MemberDirectoryPage: ({HomePage}, set()),
     PillarPage: ({HomePage}, {InitiativePage}),
     InitiativePage: ({PillarPage, StandardPage}, set()),
 }
 
 # The section indexes, of which each home holds one.
-ONE_PER_HOME = [NewsIndexPage, EventIndexPage, ServiceIndexPage]
+ONE_PER_HOME = [NewsIndexPage, EventIndexPage, ServiceIndexPage, MemberDirectoryPage]
 
 
 def site_page_models():

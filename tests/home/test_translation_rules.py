@@ -18,6 +18,7 @@ from home.models import (
     Tag,
     localized_tags,
 )
+from members.models import MemberDirectoryPage
 from news.models import NewsIndexPage, NewsPage
 from pillars.models import InitiativePage, PillarPage
 from services.models import ServiceFormField, ServiceIndexPage, ServicePage
@@ -108,10 +109,22 @@ DECISIONS = {
     },
     # A tag's slug is not editable: each language derives it from its own name.
     Tag: {"name": TRANSLATE},
+    # Membership facts follow the Italian record (and the directory reads them
+    # there); only the description and the logo's alt text are words.
     Organisation: {
         "name": TRANSLATE,
         "description": TRANSLATE,
+        "logo_alt": TRANSLATE,
+        "slug": SYNCHRONISE,
         "kind": SYNCHRONISE,
+        "member_type": SYNCHRONISE,
+        "sector": SYNCHRONISE,
+        "province": SYNCHRONISE,
+        "city": SYNCHRONISE,
+        "joined_year": SYNCHRONISE,
+        "public_email": SYNCHRONISE,
+        "listed": SYNCHRONISE,
+        "member_pillars": SYNCHRONISE,
         "website": OVERRIDE,
         "logo": OVERRIDE,
         "go_live_at": PER_LANGUAGE,
@@ -128,6 +141,7 @@ DECISIONS = {
         "expire_at": PER_LANGUAGE,
     },
     NewsIndexPage: PAGE_FIELDS,
+    MemberDirectoryPage: PAGE_FIELDS,
     NewsPage: {
         **PAGE_FIELDS,
         "body": TRANSLATE,
@@ -138,6 +152,7 @@ DECISIONS = {
         "tagged_items": SYNCHRONISE,
         "related_pages": SYNCHRONISE,
         "pillar_links": SYNCHRONISE,
+        "mentioned_organisations": SYNCHRONISE,
     },
     EventIndexPage: PAGE_FIELDS,
     EventPage: {

@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MembersConfig(AppConfig):
+    name = "members"
+    verbose_name = _("Members")
+
+    def ready(self):
+        from wagtail.admin.panels import InlinePanel
+
+        from home.registry import (
+            OrganisationRelation,
+            cacheable_query_params,
+            organisation_relations,
+        )
+        from members.directory import FACETS
+
+        # The pillars a member works in: a relation of the organisation that
+        # home cannot name, edited in the organisation's form.
+        organisation_relations.register(
+            OrganisationRelation(
+                "member_pillars",
+                InlinePanel("member_pillars", heading=_("Areas of work"), label=_("pillar")),
+            )
+        )
+        # Filtered directory pages are pages of their own in the page cache.
+        for facet in FACETS:
+            cacheable_query_params.register(facet.param)

@@ -1,0 +1,137 @@
+"""Importing the members spreadsheet: all rows or none, each with what it did.
+
+Permissions and workflow are those of editing by hand: a user who may publish
+organisations (managers) publishes; anyone else (editors) leaves new members
+and changes as drafts, live versions untouched, for a manager to approve. The
+Italian records are written; translators then find new and changed members in
+their queue, as for any other content.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+from wagtail.models import Locale
+
+from home.choices import OrganisationKind
+from home.models import Organisation
+from members.models import MemberPillarLink
+from members.spreadsheet import read_rows, validate
+from pillars.models import PillarPage
+
+# Whoever may edit the Italian member records (editors, managers), not translators.
+EDIT_PERMISSIONS = ("home.change_organisation", "home.edit_source_language")
+
+FACT_FIELDS = [
+    "name",
+    "member_type",
+    "sector",
+    "province",
+    "city",
+    "joined_year",
+    "website",
+    "public_email",
+    "listed",
+    "description",
+]
+
+
+@dataclass
+class Outcome:
+    """What one row did: created, updated, unchanged, or refused with reasons."""
+
+    line: int
+    slug: str
+    action: str
+    reasons: list
+
+    def __str__(self):
+        text = _("line %(line)s (%(slug)s): %(action)s") % {
+            "line": self.line,
+            "slug": self.slug or "—",
+            "action": ACTIONS[self.action],
+        }
+        return f"{text}: {'; '.join(self.reasons)}" if self.reasons else text
+
+
+ACTIONS = {
+    "created": pgettext_lazy("a member's row of an import", "created"),
+    "updated": gettext_lazy("updated"),
+    "unchanged": gettext_lazy("unchanged"),
+    "refused": gettext_lazy("refused"),
+}
+
+
+def italian_pillars():
+    pillars = PillarPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return {pillar.slug: pillar for pillar in pillars}
+
+
+def import_members(content, filename, *, user=None, dry_run=False):
+    """Import the file; returns (outcomes, applied). Nothing is written if a row is refused."""
+    if user is not None and not user.has_perms(EDIT_PERMISSIONS):
+        raise PermissionDenied(_("This user may not edit members."))
+    rows = validate(read_rows(content, filename), italian_pillars())
+    refused = [row for row in rows if row.errors]
+    if refused:
+        outcomes = [
+            Outcome(row.number, row.raw.get("slug", ""), "refused", row.errors) for row in refused
+        ]
+        return outcomes, False
+    publish = user is None or user.has_perm("home.publish_organisation")
+    outcomes = []
+    with transaction.atomic():
+        existing = {
+            member.slug: member
+            for member in Organisation.objects.sources().filter(
+                slug__in=[row.values["slug"] for row in rows]
+            )
+        }
+        for row in rows:
+            action = apply_row(row.values, existing.get(row.values["slug"]), user, publish)
+            outcomes.append(Outcome(row.number, row.values["slug"], action, []))
+        if dry_run:
+            transaction.set_rollback(True)
+    return outcomes, not dry_run
+
+
+def _current(member):
+    """A member's values as the import compares them (its latest draft, if any)."""
+    latest = member.get_latest_revision_as_object() if member.latest_revision_id else member
+    values = {name: getattr(latest, name) for name in FACT_FIELDS}
+    values["pillars"] = [link.pillar_id for link in latest.member_pillars.all()]
+    values["kind"] = latest.kind
+    return latest, values
+
+
+def apply_row(values, member, user, publish):
+    pillar_ids = [pillar.pk for pillar in values["pillars"]]
+    wanted = {name: values[name] for name in FACT_FIELDS}
+    if member is None:
+        member = Organisation(
+            locale=Locale.get_default(),
+            kind=OrganisationKind.MEMBER,
+            slug=values["slug"],
+            live=publish,
+            **wanted,
+        )
+        member.member_pillars = [MemberPillarLink(pillar_id=pk) for pk in pillar_ids]
+        member.save()
+        revision = member.save_revision(user=user)
+        if publish:
+            revision.publish(user=user)
+        return "created"
+    latest, current = _current(member)
+    if current == {**wanted, "pillars": pillar_ids, "kind": OrganisationKind.MEMBER}:
+        return "unchanged"
+    for name, value in wanted.items():
+        setattr(latest, name, value)
+    latest.kind = OrganisationKind.MEMBER
+    latest.member_pillars = [MemberPillarLink(pillar_id=pk) for pk in pillar_ids]
+    revision = latest.save_revision(user=user)
+    if publish:
+        revision.publish(user=user)
+    return "updated"

@@ -1,0 +1,219 @@
+"""The members directory: who is listed, in which language, filtered how, in how many queries."""
+
+import json
+import re
+
+from events.models import EventOrganiser, EventPage
+from home.models import Organisation
+from members.models import MemberDirectoryPage, MemberPillarLink
+from news.models import NewsPage, NewsPageOrganisation
+from pillars.models import PillarPage
+from tests.factories import OrganisationFactory
+from tests.queries import DETAIL_BUDGET, HOME_BUDGET, INDEX_BUDGET, assert_queries_do_not_grow
+from tests.sites import BilingualSiteTestCase
+
+
+def add_member(tree, name, *, translate=True, pillars=(), **facts):
+    """An Italian member record (with its English translation unless told not)."""
+    facts = {
+        "kind": "member",
+        "member_type": "company",
+        "sector": "biotech",
+        "province": "MI",
+        "city": "Milano",
+        "joined_year": 2016,
+        "description": f"Descrizione di {name}.",
+        **facts,
+    }
+    member = OrganisationFactory(name=name, **facts)
+    for pillar in pillars:
+        MemberPillarLink.objects.create(organisation=member, pillar=pillar)
+    if translate:
+        tree.translate(member)
+    return member
+
+
+def json_ld(html):
+    return [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+class DirectoryTests(BilingualSiteTestCase):
+    @classmethod
+    def build(cls, tree):
+        cls.directory, cls.en_directory = tree.add_twins(MemberDirectoryPage)
+        cls.pillar = tree.add(PillarPage, title="Ricerca", slug="ricerca")
+        cls.alfa = add_member(
+            tree, "Alfa Biotech Esempio", pillars=[cls.pillar], public_email="info@alfa.example"
+        )
+        cls.beta = add_member(
+            tree,
+            "Beta Ospedale Esempio",
+            member_type="hospital",
+            sector="services",
+            province="BG",
+            city="Bergamo",
+        )
+        cls.partner = OrganisationFactory(name="Partner Esempio", kind="partner")
+        tree.translate(cls.partner)
+
+    def test_urls_are_translated(self):
+        self.assertEqual(self.directory.url, "/it/soci/")
+        self.assertEqual(self.en_directory.url, "/en/members/")
+
+    def test_public_members_are_listed_a_to_z_in_both_languages(self):
+        italian = self.page_html("/it/soci/")
+        self.assertLess(italian.index("Alfa Biotech Esempio"), italian.index("Beta Ospedale"))
+        self.assertNotIn("Partner Esempio", italian)
+        english = self.page_html(self.en_directory.url)
+        self.assertIn("EN Descrizione di Alfa Biotech Esempio.", english)
+        self.assertLess(english.index("EN Alfa Biotech"), english.index("EN Beta Ospedale"))
+        self.assertNotIn(">Descrizione di", english)
+
+    def test_a_member_hidden_in_italian_leaves_every_language_at_once(self):
+        # Only the Italian record changes: the English one still says "listed".
+        Organisation.objects.filter(pk=self.beta.pk).update(listed=False)
+        english_record = self.tree.english_of(self.beta)
+        self.assertTrue(english_record.listed)
+        for url in ("/it/soci/", self.en_directory.url, "/it/", "/en/"):
+            with self.subTest(url=url):
+                self.assertNotIn("Beta Ospedale", self.page_html(url))
+        self.page_html(f"/it/soci/{self.beta.slug}/", status=404)
+        self.page_html(f"{self.en_directory.url}{self.beta.slug}/", status=404)
+        sitemap = self.client.get("/sitemap.xml").content.decode()
+        self.assertNotIn(self.beta.slug, sitemap)
+        self.assertIn(self.alfa.slug, sitemap)
+        data = json_ld(self.page_html(self.en_directory.url))
+        names = [
+            entry["item"]["name"]
+            for block in data
+            if block.get("@type") == "ItemList"
+            for entry in block["itemListElement"]
+        ]
+        self.assertEqual(names, ["EN Alfa Biotech Esempio"])
+        search = self.page_html(self.en_directory.url, {"q": "Beta"})
+        self.assertNotIn("Beta Ospedale", search)
+
+    def test_an_unpublished_italian_record_hides_the_english_one(self):
+        Organisation.objects.filter(pk=self.alfa.pk).update(live=False)
+        self.assertNotIn("Alfa Biotech", self.page_html(self.en_directory.url))
+
+    def test_facts_come_from_the_italian_record(self):
+        Organisation.objects.filter(pk=self.alfa.pk).update(province="VA", city="Varese")
+        html = self.page_html(f"{self.en_directory.url}{self.alfa.slug}/")
+        self.assertIn("Varese", html)
+        self.assertNotIn("Milano", html)
+
+    def test_filters_by_type_and_province_in_both_languages(self):
+        for url in ("/it/soci/", self.en_directory.url):
+            with self.subTest(url=url):
+                html = self.page_html(url, {"type": "hospital"})
+                self.assertIn("Beta Ospedale", html)
+                self.assertNotIn("Alfa Biotech", html)
+                self.assertIn('<meta name="robots" content="noindex">', html)
+                self.assertNotIn('rel="canonical"', html)
+                html = self.page_html(url, {"province": "MI"})
+                self.assertIn("Alfa Biotech", html)
+                self.assertNotIn("Beta Ospedale", html)
+
+    def test_filter_by_pillar_and_counts(self):
+        html = self.page_html("/it/soci/", {"pillar": "ricerca"})
+        self.assertIn("Alfa Biotech", html)
+        self.assertNotIn("Beta Ospedale", html)
+        unfiltered = self.page_html("/it/soci/")
+        self.assertIn("Ospedale o IRCCS (1)", unfiltered)
+        self.assertIn("Bergamo (1)", unfiltered)
+        self.assertIn("Ricerca (1)", unfiltered)
+        self.assertIn('href="?type=hospital"', unfiltered)
+        self.assertNotIn("noindex", unfiltered)
+
+    def test_bad_filter_values_are_ignored_never_an_error(self):
+        for params in (
+            {"type": "spaceship"},
+            {"province": "XX"},
+            {"pillar": "nessuno"},
+            {"sector": "<script>"},
+            {"q": "x" * 500},
+            {"page": "abc"},
+            {"type": ["company", "hospital"]},
+        ):
+            with self.subTest(params=params):
+                self.page_html("/it/soci/", params)
+        self.page_html("/it/soci/", {"page": "9"}, status=404)
+
+    def test_text_search_reads_names_and_descriptions_of_the_language(self):
+        html = self.page_html("/it/soci/", {"q": "ospedale"})
+        self.assertIn("Beta Ospedale", html)
+        self.assertNotIn("Alfa Biotech", html)
+        html = self.page_html(self.en_directory.url, {"q": "EN Descrizione di Alfa"})
+        self.assertIn("Alfa Biotech", html)
+        self.assertNotIn("Beta Ospedale", html)
+
+    def test_member_page_shows_its_facts_and_json_ld(self):
+        html = self.page_html(f"/it/soci/{self.alfa.slug}/")
+        for text in (
+            "Alfa Biotech Esempio",
+            "Impresa",
+            "Biotech",
+            "Milano",
+            "2016",
+            "info@alfa.example",
+        ):
+            self.assertIn(text, html)
+        (data,) = [
+            block
+            for block in json_ld(html)
+            if block.get("@type") == "Organization" and "memberOf" in block
+        ]
+        self.assertEqual(data["memberOf"]["name"], "Cluster Lombardo Scienze della Vita")
+        self.assertIn(
+            f'hreflang="en" href="http://testserver{self.en_directory.url}{self.alfa.slug}/"', html
+        )
+
+    def test_member_page_lists_its_events_and_news(self):
+        event = self.tree.add(EventPage, title="Evento Alfa", translate=False)
+        EventOrganiser.objects.create(event=event, organisation=self.alfa)
+        news = self.tree.add(NewsPage, title="Notizia Alfa", translate=False)
+        NewsPageOrganisation.objects.create(news_page=news, organisation=self.alfa)
+        html = self.page_html(f"/it/soci/{self.alfa.slug}/")
+        self.assertIn("Evento Alfa", html)
+        self.assertIn("Notizia Alfa", html)
+        self.assertNotIn("Evento Alfa", self.page_html(f"/it/soci/{self.beta.slug}/"))
+
+    def test_home_shows_the_counts_by_type(self):
+        html = self.page_html("/it/")
+        self.assertIn("2 soci", html)
+        self.assertIn("Impresa 1", html)
+        self.assertIn("2 members", self.page_html("/en/"))
+
+    def test_untranslated_member_is_only_in_italian(self):
+        gamma = add_member(self.tree, "Gamma Esempio", translate=False)
+        self.assertIn("Gamma Esempio", self.page_html("/it/soci/"))
+        self.assertNotIn("Gamma Esempio", self.page_html(self.en_directory.url))
+        self.page_html(f"{self.en_directory.url}{gamma.slug}/", status=404)
+
+
+class DirectoryQueryTests(BilingualSiteTestCase):
+    def test_directory_and_member_pages_do_not_grow_with_members(self):
+        self.tree.add_twins(MemberDirectoryPage)
+        pillar = self.tree.add(PillarPage, title="Ricerca", slug="ricerca")
+        first = add_member(self.tree, "Membro Zero", pillars=[pillar])
+        urls = {
+            "/it/soci/": INDEX_BUDGET,
+            "/en/members/": INDEX_BUDGET,
+            "/it/soci/?type=company&province=MI": INDEX_BUDGET,
+            "/en/members/?q=Membro&pillar=en-ricerca": INDEX_BUDGET,
+            f"/it/soci/{first.slug}/": DETAIL_BUDGET,
+            f"/en/members/{first.slug}/": DETAIL_BUDGET,
+            "/it/": HOME_BUDGET,
+            "/en/": HOME_BUDGET,
+        }
+
+        def grow(number):
+            if number:
+                add_member(self.tree, f"Membro {number}", pillars=[pillar])
+
+        assert_queries_do_not_grow(self, list(urls), grow, few=1, many=5, ceilings=urls)
+        self.assertIn("Membro 4", self.page_html("/en/members/"))

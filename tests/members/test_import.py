@@ -1,0 +1,157 @@
+"""Importing and exporting the members spreadsheet: all or nothing, row by row, both ways."""
+
+import io
+import os
+import tempfile
+from io import StringIO
+
+from django.core.exceptions import PermissionDenied
+from django.core.management import CommandError, call_command
+from django.utils import translation
+from openpyxl import Workbook, load_workbook
+
+from home.models import Organisation
+from members.importer import import_members
+from members.models import MemberDirectoryPage
+from members.spreadsheet import COLUMNS
+from pillars.models import PillarPage
+from tests.admin import staff_team, superuser
+from tests.sites import BilingualSiteTestCase
+
+HEADER = ",".join(COLUMNS)
+GOOD = [
+    "alfa,Alfa Esempio,company,biotech,MI,Milano,2016,https://alfa.example/,,yes,ricerca,Un'impresa.",
+    "beta,Beta Esempio,hospital,services,BG,Bergamo,2017,,info@beta.example,no,,Un ospedale.",
+]
+
+
+def csv_bytes(lines, delimiter=",", bom=False):
+    text = "\n".join(line.replace(",", delimiter) for line in [HEADER, *lines]) + "\n"
+    return ("\ufeff" if bom else "").encode() + text.encode("utf-8")
+
+
+class ImportTests(BilingualSiteTestCase):
+    @classmethod
+    def build(cls, tree):
+        tree.add_twins(MemberDirectoryPage)
+        cls.pillar = tree.add(PillarPage, title="Ricerca", slug="ricerca")
+
+    def import_file(self, content, filename="members.csv", **options):
+        with translation.override("en"):
+            return import_members(content, filename, **options)
+
+    def test_creates_then_a_second_import_changes_nothing(self):
+        outcomes, applied = self.import_file(csv_bytes(GOOD))
+        self.assertTrue(applied)
+        self.assertEqual([o.action for o in outcomes], ["created", "created"])
+        alfa = Organisation.objects.get(slug="alfa")
+        self.assertEqual(
+            (alfa.kind, alfa.member_type, alfa.province, alfa.joined_year, alfa.live),
+            ("member", "company", "MI", 2016, True),
+        )
+        self.assertEqual([link.pillar for link in alfa.member_pillars.all()], [self.pillar])
+        self.assertFalse(Organisation.objects.get(slug="beta").listed)
+        revisions = alfa.revisions.count()
+        outcomes, _applied = self.import_file(csv_bytes(GOOD))
+        self.assertEqual([o.action for o in outcomes], ["unchanged", "unchanged"])
+        self.assertEqual(alfa.revisions.count(), revisions)
+
+    def test_updates_by_slug(self):
+        self.import_file(csv_bytes(GOOD))
+        changed = GOOD[0].replace("Milano", "Sesto San Giovanni")
+        outcomes, _applied = self.import_file(csv_bytes([changed]))
+        self.assertEqual(outcomes[0].action, "updated")
+        self.assertEqual(Organisation.objects.get(slug="alfa").city, "Sesto San Giovanni")
+        self.assertEqual(Organisation.objects.filter(slug="alfa").count(), 1)
+
+    def test_bad_rows_are_refused_with_reasons_and_nothing_is_imported(self):
+        bad = [
+            GOOD[0],
+            "gamma,Gamma,spaceship,biotech,MI,Milano,2016,,,yes,,",
+            "delta,Delta,company,biotech,MI,Milano,2016,not a url,,yes,,",
+            "alfa,Alfa bis,company,biotech,MI,Milano,2016,,,yes,,",
+            "epsilon,Epsilon,company,biotech,XX,Milano,20,,bad-mail,maybe,nessuno,",
+        ]
+        outcomes, applied = self.import_file(csv_bytes(bad))
+        self.assertFalse(applied)
+        self.assertFalse(Organisation.objects.filter(kind="member").exists())
+        reasons = {o.line: " ".join(o.reasons) for o in outcomes}
+        self.assertEqual(set(reasons), {3, 4, 5, 6})
+        self.assertIn("spaceship", reasons[3])
+        self.assertIn("not a url", reasons[4])
+        self.assertIn("line 2", reasons[5])
+        for word in ("XX", "20", "bad-mail", "maybe", "nessuno"):
+            self.assertIn(word, reasons[6])
+
+    def test_bom_and_semicolons_are_read(self):
+        _outcomes, applied = self.import_file(csv_bytes([GOOD[1]], delimiter=";", bom=True))
+        self.assertTrue(applied)
+        self.assertEqual(Organisation.objects.get(slug="beta").city, "Bergamo")
+
+    def test_xlsx_is_read(self):
+        workbook = Workbook()
+        workbook.active.append(COLUMNS)
+        workbook.active.append(
+            ["gamma", "Gamma Esempio", "university", "other", "PV", "Pavia", 2015]
+        )
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        _outcomes, applied = self.import_file(buffer.getvalue(), "soci.xlsx")
+        self.assertTrue(applied)
+        gamma = Organisation.objects.get(slug="gamma")
+        self.assertEqual((gamma.joined_year, gamma.listed), (2015, True))
+
+    def test_an_editors_import_leaves_drafts_a_managers_publishes(self):
+        editor, manager, _translator = staff_team()
+        self.import_file(csv_bytes([GOOD[0]]), user=editor)
+        alfa = Organisation.objects.get(slug="alfa")
+        self.assertFalse(alfa.live)
+        self.assertNotIn("Alfa Esempio", self.page_html("/it/soci/"))
+        self.import_file(csv_bytes([GOOD[0].replace("Milano", "Monza")]), user=editor)
+        alfa.refresh_from_db()
+        self.assertFalse(alfa.live)
+        self.assertEqual(alfa.get_latest_revision_as_object().city, "Monza")
+        self.import_file(csv_bytes([GOOD[0]]), user=manager)
+        alfa.refresh_from_db()
+        self.assertTrue(alfa.live)
+        self.assertIn("Alfa Esempio", self.page_html("/it/soci/"))
+
+    def test_command_reports_each_row_and_fails_on_bad_rows(self):
+        path = self.write_tmp(csv_bytes(GOOD))
+        out = StringIO()
+        call_command("import_members", path, stdout=out)
+        # Commands speak the site's language, Italian, as the staff do.
+        self.assertIn("riga 2 (alfa): creato", out.getvalue())
+        bad = self.write_tmp(csv_bytes(["x y,,company,,,,,,,,,"]))
+        with self.assertRaises(CommandError):
+            call_command("import_members", bad, stdout=StringIO())
+
+    def write_tmp(self, content):
+        descriptor, name = tempfile.mkstemp(suffix=".csv")
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+        self.addCleanup(os.unlink, name)
+        return name
+
+    def test_export_round_trip_changes_nothing(self):
+        self.import_file(csv_bytes(GOOD))
+        self.client.force_login(superuser())
+        for file_format, name in (("csv", "export.csv"), ("xlsx", "export.xlsx")):
+            with self.subTest(file_format=file_format):
+                response = self.client.get("/admin/members/export/", {"format": file_format})
+                self.assertEqual(response.status_code, 200)
+                outcomes, applied = self.import_file(response.content, name)
+                self.assertTrue(applied)
+                self.assertEqual([o.action for o in outcomes], ["unchanged", "unchanged"])
+        workbook = load_workbook(io.BytesIO(response.content))
+        self.assertEqual([cell.value for cell in next(workbook.active.iter_rows())], COLUMNS)
+
+    def test_export_needs_the_organisation_permission(self):
+        _editor, _manager, translator = staff_team()
+        self.client.force_login(translator)
+        # Wagtail's admin turns a refusal into a redirect with a message.
+        response = self.client.get("/admin/members/export/", {"format": "csv"})
+        self.assertIn(response.status_code, (302, 403))
+        self.assertNotIn("Content-Disposition", response)
+        with self.assertRaises(PermissionDenied):
+            self.import_file(csv_bytes(GOOD), user=translator)
