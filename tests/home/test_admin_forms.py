@@ -26,6 +26,7 @@ class ItalianDateTests(EditorTestCase):
             EventPage,
             title="Workshop di febbraio",
             slug="workshop-febbraio",
+            registration_mode="external",
             start_date="03/02/2025",
             start_time="09:30",
             end_time="13:00",

@@ -113,7 +113,9 @@ class DirectoryTests(BilingualSiteTestCase):
                 self.assertIn("Beta Ospedale", html)
                 self.assertNotIn("Alfa Biotech", html)
                 self.assertIn('<meta name="robots" content="noindex">', html)
-                self.assertNotIn('rel="canonical"', html)
+                # It names only itself: no alternates, its own address as canonical.
+                self.assertIn(f'rel="canonical" href="http://testserver{url}?type=hospital"', html)
+                self.assertNotIn('hreflang="', html.split("</head>")[0])
                 html = self.page_html(url, {"province": "MI"})
                 self.assertIn("Alfa Biotech", html)
                 self.assertNotIn("Beta Ospedale", html)
