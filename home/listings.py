@@ -6,7 +6,7 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
-from home import urlfacts
+from home import lookups, urlfacts
 from home.registry import RouteRule
 
 
@@ -51,10 +51,16 @@ class ListingPageMixin(RoutablePageMixin):
         raise NotImplementedError
 
     def archive_years(self):
-        """The years that have archived items, newest first (asked once per page object)."""
+        """The years that have archived items, newest first (kept across requests)."""
         if "_archive_years" not in self.__dict__:
-            days = self.archived_items().dates(self.date_field, "year", order="DESC")
-            self._archive_years = [day.year for day in days]
+
+            def build():
+                days = self.archived_items().dates(self.date_field, "year", order="DESC")
+                return [day.year for day in days]
+
+            # Timely: an event that ends moves into the archive of its year.
+            name = f"archive-years:{self.pk}"
+            self._archive_years = lookups.cached(None, name, build, timely=True)
         return self._archive_years
 
     def archive_years_updated(self):
