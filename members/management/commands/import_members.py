@@ -6,9 +6,11 @@ docs/editing.md. Every row is checked first; if one is refused, nothing is impor
 
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from members.importer import import_members
 from members.spreadsheet import SpreadsheetError
@@ -28,7 +30,12 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Report what would change, write nothing."
         )
 
-    def handle(self, *args, file, user=None, dry_run=False, **options):
+    def handle(self, *args, **options):
+        # The report speaks the staff's language (Italian), whatever was active before.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.import_file(**options)
+
+    def import_file(self, *, file, user=None, dry_run=False, **options):
         if not file.is_file():
             raise CommandError(f"No such file: {file}")
         account = None
