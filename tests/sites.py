@@ -146,7 +146,10 @@ def build_bilingual_site(*, with_site_content=True):
     """Italian home and about page, with English translations made by wagtail-localize."""
     italian = Locale.objects.get_or_create(language_code="it")[0]
     english_locale = Locale.objects.get_or_create(language_code="en")[0]
-    root = Page.get_first_root_node()
+    # A TransactionTestCase that ran before flushes every table, the tree's root included.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=italian)
+    )
     root.get_children().delete()
     Site.objects.all().delete()
     it_home = PAGE_FACTORIES[HomePage](parent=root, slug="home")
