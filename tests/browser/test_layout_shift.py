@@ -4,6 +4,9 @@ import time
 
 import pytest
 
+# In the SQLite pass with the other browser tests (make test).
+pytestmark = pytest.mark.browser
+
 # The layout shifts the page has recorded so far, unprompted ones only.
 LAYOUT_SHIFT = """() => new Promise((resolve) => {
   let total = 0;
