@@ -7,7 +7,7 @@ alternates and the language switcher's targets, and each language's site
 content. Look-ups that every part of a page needs are made once per request.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.utils import translation
@@ -111,23 +111,39 @@ def _page_language_links(request, page):
     return links
 
 
-def view_language_links(request, urls_by_language):
-    """LanguageLinks for a view that is not a page but answers in each language (search)."""
+def view_language_links(request, urls_by_language, fallback=None):
+    """LanguageLinks for a view that is not a page but answers in each language (search).
+
+    Where the view has no version in a language, the link of page `fallback`
+    (the page it belongs to, such as a member's directory) for that language
+    stands in, with the note that the view itself is not translated.
+    """
     current = translation.get_language()
-    return [
-        LanguageLink(
-            code=code,
-            name=language_name(code),
-            url=urls_by_language[code],
-            full_url=request.build_absolute_uri(urls_by_language[code]),
-            is_current=code == current,
-            is_fallback=False,
-            needs_note=False,
-            target_title="",
-        )
-        for code in language_codes()
-        if code in urls_by_language
-    ]
+    stand_ins = {}
+    if fallback is not None:
+        stand_ins = {
+            link.code: replace(link, is_current=False, is_fallback=True, needs_note=True)
+            for link in page_language_links(request, fallback)
+            if link.code not in urls_by_language
+        }
+    links = []
+    for code in language_codes():
+        if code in urls_by_language:
+            links.append(
+                LanguageLink(
+                    code=code,
+                    name=language_name(code),
+                    url=urls_by_language[code],
+                    full_url=request.build_absolute_uri(urls_by_language[code]),
+                    is_current=code == current,
+                    is_fallback=False,
+                    needs_note=False,
+                    target_title="",
+                )
+            )
+        elif code in stand_ins:
+            links.append(stand_ins[code])
+    return links
 
 
 def hreflang_alternates(urls_by_language):

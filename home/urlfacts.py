@@ -169,9 +169,13 @@ def _subpage_facts(request, page, route, args, rule):
     )
 
 
-def view_facts(request, *, title, description, urls_by_language, indexable):
-    """A view that answers in each language at its own URL (the search)."""
-    links = tuple(languages.view_language_links(request, urls_by_language))
+def view_facts(request, *, title, description, urls_by_language, indexable, fallback=None):
+    """A view that answers in each language at its own URL (the search, a member).
+
+    A language it has no version in gets, in the switcher only, the link of the
+    page `fallback` for that language (see languages.view_language_links).
+    """
+    links = tuple(languages.view_language_links(request, urls_by_language, fallback))
     current = translation.get_language()
     return UrlFacts(
         title=str(title),

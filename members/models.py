@@ -239,6 +239,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
                 description=record.description or urlfacts.page_description(self),
                 urls_by_language=self.member_urls(record, request),
                 indexable=True,
+                fallback=self,
             ),
         }
         return self.render(

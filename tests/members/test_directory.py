@@ -196,6 +196,14 @@ class DirectoryTests(BilingualSiteTestCase):
         self.assertNotIn("Gamma Esempio", self.page_html(self.en_directory.url))
         self.page_html(f"{self.en_directory.url}{gamma.slug}/", status=404)
 
+    def test_switcher_on_an_untranslated_member_leads_to_the_english_directory_saying_so(self):
+        gamma = add_member(self.tree, "Gamma Esempio", translate=False)
+        html = self.page_html(f"/it/soci/{gamma.slug}/")
+        self.assertIn(f'<a href="{self.en_directory.url}" hreflang="en"', html)
+        self.assertIn("lang-note-en", html)
+        # The directory is not the member's translation: no alternate points at it.
+        self.assertNotIn('rel="alternate" hreflang="en"', html)
+
 
 class DirectoryQueryTests(BilingualSiteTestCase):
     def test_directory_and_member_pages_do_not_grow_with_members(self):
