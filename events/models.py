@@ -11,7 +11,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from events.blocks import ProgrammeBlock
@@ -375,16 +375,6 @@ class EventPage(TaggedPageMixin, PillarsMixin, RoutablePageMixin, BasePage):
     @property
     def registers_on_site(self):
         return self.registration_mode == RegistrationMode.ON_SITE
-
-    def source_page(self):
-        """The Italian event: registrations of every language are kept against it.
-
-        The same rule as the service pages' requests (services.models.ServicePage).
-        """
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        return self.get_translation_or_none(default) or self
 
     def registration_settings_record(self):
         """The shared settings row of on-site registration, or None (one query, memoised)."""

@@ -14,7 +14,7 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -189,13 +189,6 @@ class ServicePage(AbstractEmailForm, BasePage):
 
     def get_submission_class(self):
         return ServiceRequest
-
-    def source_page(self):
-        """The Italian page: requests of every language are kept, and exported, together."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        return self.get_translation_or_none(default) or self
 
     def get_submissions(self):
         return ServiceRequest.objects.filter(page=self.source_page())

@@ -139,6 +139,17 @@ class BasePage(Page):
         name = f"section:{cls._meta.label_lower}:{home.pk}"
         return lookups.cached(request, name, build, timely=timely)
 
+    def source_page(self):
+        """The page in the source language (Italian), or itself when it has none.
+
+        What visitors send through a page of any language (service requests,
+        event registrations) is kept, counted and exported against this one.
+        """
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return self.get_translation_or_none(default) or self
+
     def get_url_parts(self, request=None):
         # A listing links to its index once per card and tag: work the URL out
         # once per page object, request and path (a moved page gets a new one).
