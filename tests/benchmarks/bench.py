@@ -32,15 +32,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-VENV_BIN = PROJECT_DIR / ".venv" / "bin"
-SETTINGS_MODULE = "site_clls.settings.production"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.benchmarks.production_copy import (
+    LOOPBACK,
+    PROJECT_DIR,
+    SETTINGS_MODULE,
+    build_site,
+    production_environment,
+    start_gunicorn,
+    stop_gunicorn,
+    wait_until_answers,
+)
+
 DOC = PROJECT_DIR / "docs" / "performance.md"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 SITE_HOST = "127.0.0.1:8000"
 SITE_BASE_URL = f"http://{SITE_HOST}"
-LOOPBACK = "127.0.0.1"
 FIXED_PATH = "/bench/fixed/"
 GUNICORN_WORKERS = 2
 EXTRA_URLS = [
@@ -112,42 +120,19 @@ def temporary_database(workdir):
 
 
 def bench_environment(workdir, database_url):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE=SETTINGS_MODULE,
-        DATABASE_URL=database_url,
-        SECRET_KEY="bench-only-secret",
-        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        # Plain HTTP on loopback: no TLS proxy in front to satisfy the redirect.
-        SECURE_SSL_REDIRECT="false",
-        SECURE_HSTS_SECONDS="0",
-        # Local-memory cache, so figures do not depend on the shell's CACHE_URL.
-        CACHE_URL="",
-        MEDIA_ROOT=str(workdir / "media"),
-        STATIC_ROOT=str(workdir / "staticfiles"),
-        SITE_BASE_URL=SITE_BASE_URL,
+    return production_environment(
+        workdir,
+        database_url=database_url,
+        base_url=SITE_BASE_URL,
         BENCH_FIXED_RESPONSE="on",
         PAGE_CACHE="off",
-        PYTHONUNBUFFERED="1",
     )
-    return env
-
-
-def run_manage(env, *args):
-    # Output captured: build_demo_site prints the local passwords.
-    command = [str(VENV_BIN / "python"), "manage.py", *args]
-    result = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"`manage.py {' '.join(args)}` failed with code {result.returncode}.")
 
 
 def prepare_site(env, volume):
     print(f"Building the site at --volume {volume}...", flush=True)
     started = time.perf_counter()
-    run_manage(env, "migrate", "--noinput")
-    run_manage(env, "build_demo_site", "--base-url", SITE_BASE_URL, "--volume", str(volume))
-    run_manage(env, "collectstatic", "--noinput")
+    build_site(env, "--volume", str(volume))
     print(f"  done in {time.perf_counter() - started:.0f} s\n", flush=True)
 
 
@@ -208,32 +193,6 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(env, port, log_file):
-    command = [
-        str(VENV_BIN / "gunicorn"),
-        "site_clls.wsgi:application",
-        "--bind",
-        f"{LOOPBACK}:{port}",
-        "--workers",
-        str(GUNICORN_WORKERS),
-        "--no-control-socket",
-    ]
-    return subprocess.Popen(
-        command, cwd=PROJECT_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT
-    )
-
-
-def stop_gunicorn(process):
-    if process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 def get(port, path):
     """Status and X-Page-Cache header of one GET."""
     request = urllib.request.Request(f"http://{LOOPBACK}:{port}{path}", headers={"Host": SITE_HOST})
@@ -243,19 +202,6 @@ def get(port, path):
             return response.status, response.headers.get("X-Page-Cache", "")
     except urllib.error.HTTPError as error:
         return error.code, error.headers.get("X-Page-Cache", "")
-
-
-def wait_until_ready(process, port):
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited with code {process.returncode}")
-        try:
-            get(port, FIXED_PATH)
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit("gunicorn did not answer within 60 s")
 
 
 def wrk(port, path, config):
@@ -294,9 +240,11 @@ def measure_throughput(env, rows, config, mode, workdir):
     port = free_port()
     env = {**env, "PAGE_CACHE": mode}
     with (workdir / f"gunicorn-{mode}.log").open("w") as log_file:
-        process = start_gunicorn(env, port, log_file)
+        process = start_gunicorn(env, port, log_file, GUNICORN_WORKERS)
         try:
-            wait_until_ready(process, port)
+            wait_until_answers(
+                process, f"http://{LOOPBACK}:{port}{FIXED_PATH}", {"Host": SITE_HOST}
+            )
             fixed = wrk(port, FIXED_PATH, config)
             for row in rows:
                 # Warm both workers (and the page cache when on) before timing.

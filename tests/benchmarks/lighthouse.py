@@ -20,13 +20,18 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-VENV_BIN = PROJECT_DIR / ".venv" / "bin"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.benchmarks.production_copy import (
+    PROJECT_DIR,
+    build_site,
+    production_environment,
+    start_gunicorn,
+    stop_gunicorn,
+    wait_until_answers,
+)
+
 LIGHTHOUSE = PROJECT_DIR / ".local" / "node" / "node_modules" / ".bin" / "lighthouse"
 CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
@@ -63,61 +68,20 @@ def parse_args():
 
 
 def site_environment(workdir):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="site_clls.settings.production",
-        DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
-        SECRET_KEY="lighthouse-only-secret",
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        # Plain HTTP on loopback: no TLS proxy in front to satisfy the redirect.
-        SECURE_SSL_REDIRECT="false",
-        SECURE_HSTS_SECONDS="0",
-        CACHE_URL="",
-        MEDIA_ROOT=str(workdir / "media"),
-        STATIC_ROOT=str(workdir / "staticfiles"),
+    return production_environment(
+        workdir,
+        database_url=f"sqlite:///{workdir / 'db.sqlite3'}",
+        base_url=BASE_URL,
         SERVE_MEDIA="true",
-        SITE_BASE_URL=BASE_URL,
-        PYTHONUNBUFFERED="1",
     )
-    return env
-
-
-def run_manage(env, *args):
-    # Output captured: build_demo_site prints the local passwords.
-    command = [str(VENV_BIN / "python"), "manage.py", *args]
-    result = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"`manage.py {' '.join(args)}` failed with code {result.returncode}.")
 
 
 def start_site(env, log_file):
     print("Building the demo site (production settings, SQLite)...", flush=True)
-    run_manage(env, "migrate", "--noinput")
-    run_manage(env, "build_demo_site", "--base-url", BASE_URL)
-    run_manage(env, "collectstatic", "--noinput")
-    command = [
-        str(VENV_BIN / "gunicorn"),
-        "site_clls.wsgi:application",
-        "--bind",
-        f"127.0.0.1:{PORT}",
-        "--workers",
-        "2",
-        "--no-control-socket",
-    ]
-    process = subprocess.Popen(
-        command, cwd=PROJECT_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{BASE_URL}/it/", timeout=5):
-                return process
-        except (OSError, urllib.error.URLError):
-            time.sleep(0.5)
-    raise SystemExit("gunicorn did not answer within 60 s")
+    build_site(env)
+    process = start_gunicorn(env, PORT, log_file)
+    wait_until_answers(process, f"{BASE_URL}/it/")
+    return process
 
 
 def lighthouse(url, categories, output):
@@ -185,8 +149,7 @@ def main():
                 print(f"  {path}: {median} CLS {cls:.3f} {' '.join(failing)}", flush=True)
         finally:
             if server:
-                server.terminate()
-                server.wait(timeout=15)
+                stop_gunicorn(server)
     print(f"\nLighthouse {version}, mobile, median of {args.runs} runs\n")
     print("| page | path | perf. | access. | best pr. | SEO | CLS |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
