@@ -194,6 +194,7 @@ class HomePage(BodyPage):
         "events.EventIndexPage",
         "services.ServiceIndexPage",
         "members.MemberDirectoryPage",
+        "members.GovernancePage",
     ]
 
     body = StreamField(
