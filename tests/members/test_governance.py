@@ -59,8 +59,11 @@ def term(person, role, start, end=None, organisation=None):
     }
 
 
-@mock.patch("members.models.today", lambda: TODAY)
 class GovernancePageTests(BilingualSiteTestCase):
+    def setUp(self):
+        super().setUp()
+        self.enterContext(mock.patch("members.models.today", return_value=TODAY))
+
     @classmethod
     def build(cls, tree):
         cls.page, cls.en_page = tree.add_twins(GovernancePage)
@@ -136,7 +139,7 @@ class GovernancePageTests(BilingualSiteTestCase):
         )
         # A term that ends today is still current; it moves to the past tomorrow.
         self.assertNotIn("Bruno Esempio", past)
-        with mock.patch("members.models.today", lambda: TODAY + datetime.timedelta(days=1)):
+        with mock.patch("members.models.today", return_value=TODAY + datetime.timedelta(days=1)):
             past = self.page_html("/it/organi-sociali/").split("Incarichi passati")[1]
         self.assertIn("Bruno Esempio", past)
 
@@ -277,9 +280,7 @@ class GovernanceAdminTests(BilingualSiteTestCase):
         english_body = translate_object(
             self.body, self.tree.english, lambda text: f"EN {text}", publish=False
         )
-        english_edit = reverse(
-            "wagtailsnippets_members_governingbody:edit", args=[english_body.pk]
-        )
+        english_edit = reverse("wagtailsnippets_members_governingbody:edit", args=[english_body.pk])
         self.assertEqual(self.client.get(english_edit).status_code, 200)
         self.client.force_login(self.editor)
         self.assertEqual(self.client.get(edit).status_code, 200)
