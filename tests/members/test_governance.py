@@ -264,6 +264,15 @@ class GovernanceAdminTests(BilingualSiteTestCase):
         self.assertEqual((office.person, office.role), (self.person, "president"))
         self.assertEqual(office.start, datetime.date(2019, 3, 1))
 
+    def test_editors_find_bodies_in_italian_with_their_english_names(self):
+        self.client.force_login(self.editor)
+        listing = self.client.get(reverse("wagtailsnippets_members_governingbody:list"))
+        self.assertContains(listing, "Consiglio direttivo")
+        self.assertContains(listing, "Non ancora tradotto")
+        form = self.client.get(reverse("wagtailsnippets_members_governingbody:add") + "?locale=it")
+        self.assertContains(form, "Incarichi")
+        self.assertContains(form, "terms-TOTAL_FORMS")
+
     def test_a_term_cannot_end_before_it_starts(self):
         self.client.force_login(self.editor)
         data = self.body_form()
