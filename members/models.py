@@ -345,7 +345,8 @@ class Term(Orderable):
     """One person's term of office in a body: a role, for whom, from when, until when."""
 
     body = ParentalKey(GoverningBody, on_delete=models.CASCADE, related_name="terms")
-    # Deleting a person removes their terms with them: the history is the people's.
+    # A term means nothing without its person: deleting a person (whose delete
+    # screen lists where the record is used) deletes their terms.
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
     )
@@ -399,7 +400,7 @@ class Office:
 
     @property
     def period(self):
-        """ "1 marzo 2016 – 28 febbraio 2019" for a term with an end; empty while it runs."""
+        """The dates of a term that has an end ("1 marzo 2016 – 28 febbraio 2019"), else empty."""
         return date_range(self.term.start, self.term.end) if self.term.end else ""
 
 
@@ -414,6 +415,10 @@ class BodyInView:
 
 def today():
     return timezone.localdate()
+
+
+# Presidents first, then the other roles in the vocabulary's order.
+ROLE_ORDER = {code: number for number, code in enumerate(OfficeRole.values)}
 
 
 class GovernancePage(BodyPage):
@@ -454,7 +459,7 @@ class GovernancePage(BodyPage):
         people = self._by_key(
             localized_objects([term.person for term in terms], self.locale, fallback=True)
         )
-        represented = [term.organisation for term in terms if term.organisation_id]
+        represented = [term.organisation for term in terms if self._shows_organisation(term)]
         organisations = self._by_key(localized_objects(represented, self.locale, fallback=True))
         shown = []
         for source in sources:
@@ -462,8 +467,8 @@ class GovernancePage(BodyPage):
                 Office(
                     term,
                     people[term.person.translation_key],
-                    organisations.get(term.organisation.translation_key)
-                    if term.organisation_id
+                    organisations[term.organisation.translation_key]
+                    if self._shows_organisation(term)
                     else None,
                 )
                 for term in source.terms.all()
@@ -476,6 +481,10 @@ class GovernancePage(BodyPage):
         return shown
 
     @staticmethod
+    def _shows_organisation(term):
+        return term.organisation_id is not None and term.organisation.live
+
+    @staticmethod
     def _by_key(objects):
         return {obj.translation_key: obj for obj in objects}
 
@@ -486,10 +495,6 @@ class GovernancePage(BodyPage):
         context["has_past_terms"] = any(body.past for body in bodies)
         context["directory"] = MemberDirectoryPage.objects.live().public().sibling_of(self).first()
         return context
-
-
-# Presidents first, then the other roles in the vocabulary's order.
-ROLE_ORDER = {code: number for number, code in enumerate(OfficeRole.values)}
 
 
 def next_term_change(now):

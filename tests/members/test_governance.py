@@ -9,6 +9,7 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from home.localization import translate_object
+from home.models import Organisation
 from members.models import (
     GovernancePage,
     GoverningBody,
@@ -181,6 +182,14 @@ class GovernancePageTests(BilingualSiteTestCase):
         self.assembly.save()
         self.assertNotIn("Assemblea dei soci", self.page_html("/it/organi-sociali/"))
         self.assertNotIn("Members&#x27; assembly", self.page_html("/en/governance/"))
+
+    def test_an_unpublished_organisation_is_left_out_and_the_office_kept(self):
+        Organisation.objects.filter(pk=self.university.pk).update(live=False)
+        self.assertHtmlContains(
+            self.page_html("/it/organi-sociali/"),
+            present=["Presidente", "dal 1 marzo 2019"],
+            absent=["Università di Esempio"],
+        )
 
     def test_the_home_and_the_directory_link_the_governance_page(self):
         # The directory lists no member here, so the home links the governance page alone.
