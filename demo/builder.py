@@ -20,8 +20,22 @@ from events.models import (
     RegistrationSettings,
 )
 from home.localization import translate_object
-from home.models import FooterLink, HomePage, Organisation, SiteContent, StandardPage, Tag
-from members.models import MemberDirectoryPage, MemberPillarLink
+from home.models import (
+    FooterLink,
+    HomePage,
+    Organisation,
+    Person,
+    SiteContent,
+    StandardPage,
+    Tag,
+)
+from members.models import (
+    GovernancePage,
+    GoverningBody,
+    MemberDirectoryPage,
+    MemberPillarLink,
+    Term,
+)
 from news.models import NewsIndexPage, NewsPage, NewsPagePillar
 from pillars.models import InitiativePage, InitiativeRelatedPage, PillarPage
 from services.models import ServiceFormField, ServiceIndexPage, ServicePage
@@ -67,6 +81,7 @@ class DemoSiteBuilder:
         self.build_services(home, privacy, load("services"))
         self.build_registration_example(events_index(home), privacy, load("events"))
         self.build_members(home, pillar_pages, load("members"))
+        self.build_governance(home, load("governance"))
         site_content = self.ensure_site_content(
             site["site_content"], footer_pages=[privacy, accessibility]
         )
@@ -132,6 +147,39 @@ class DemoSiteBuilder:
                 member.save_revision(user=self.user).publish(user=self.user)
             if not member.has_translation(self.english):
                 translate_object(member, self.english, translation_pairs(entry).get)
+
+    def build_governance(self, home, content):
+        """The governance page, the example people and the bodies with their terms.
+
+        People and bodies are found again by their Italian name; a body's terms are
+        written only when the body is first made.
+        """
+        self.ensure_page(home, GovernancePage, content["page"])
+        people = {entry["name"]: self.ensure_snippet(Person, entry) for entry in content["people"]}
+        organisations = {
+            organisation.name: organisation
+            for organisation in Organisation.objects.filter(locale=self.italian)
+        }
+        for entry in content["bodies"]:
+            values = in_language(entry, "it")
+            terms = values.pop("terms")
+            body = GoverningBody.objects.filter(locale=self.italian, name=values["name"]).first()
+            if body is None:
+                body = GoverningBody(locale=self.italian, **values)
+                body.terms = [
+                    Term(
+                        person=people[term["person"]],
+                        role=term["role"],
+                        organisation=organisations.get(term.get("organisation")),
+                        start=term["start"],
+                        end=term.get("end"),
+                    )
+                    for term in terms
+                ]
+                body.save()
+                body.save_revision(user=self.user).publish(user=self.user)
+            if not body.has_translation(self.english):
+                translate_object(body, self.english, translation_pairs(entry).get, user=self.user)
 
     def build_events(self, home, pillars, content):
         """The event pages, by Italian slug."""

@@ -12,9 +12,12 @@ class MembersConfig(AppConfig):
         from home.registry import (
             OrganisationRelation,
             cacheable_query_params,
+            moderated_models,
             organisation_relations,
+            time_boundaries,
         )
         from members.directory import FACETS
+        from members.models import GoverningBody, next_term_change
 
         # The pillars a member works in: a relation of the organisation that
         # home cannot name, edited in the organisation's form.
@@ -27,3 +30,7 @@ class MembersConfig(AppConfig):
         # Filtered directory pages are pages of their own in the page cache.
         for facet in FACETS:
             cacheable_query_params.register(facet.param)
+        # Governing bodies go live through the managers' approval, like people.
+        moderated_models.register(GoverningBody)
+        # The governance page changes when a term starts or ends.
+        time_boundaries.register(next_term_change)

@@ -1,27 +1,39 @@
-"""The members directory: one page per language, and each member at a route of it.
+"""Who the cluster is: the members directory and the governing bodies.
 
 Members are `home.Organisation` records of kind *member*: one record per
 organisation, whatever else it does on the site. Their facts are read from the
 Italian record; only the description and the logo's alt text are translated.
 docs/architecture.md ("Members") says why a member is a route, not a page.
+
+The governing bodies are snippets whose terms of office link `home.Person`
+records to them; the governance page shows them (docs/architecture.md, "Governance").
 """
 
+import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 from home import urlfacts
+from home.fields import choice_field, optional_link, synchronised, translated
+from home.formats import date_range
 from home.languages import hreflang_alternates
 from home.listings import paginate
-from home.localization import localized_pages
-from home.models import BasePage, Organisation
+from home.localization import localized_objects, localized_pages
+from home.models import BasePage, BodyPage, NamedSnippet, Organisation, Person
+from members.choices import OfficeRole
 from members.directory import FACETS, facet_rows, read_selection, select
 from members.structured_data import member_data, members_list
 from pillars.models import PillarLink, PillarPage
@@ -177,6 +189,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
             "page_query": urlencode(selection.params()),
             "structured_data": members_list(members, request, language) if members else None,
             "url_facts": self.directory_facts(request, selection, page_obj),
+            "governance": GovernancePage.objects.live().public().sibling_of(self).first(),
         }
         return self.render(request, context_overrides=context)
 
@@ -271,3 +284,234 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
                 slug = records[directory.locale_id]
                 urls[directory.locale.language_code] = f"{directory.get_url(request)}{slug}/"
         return urls
+
+
+# Governance -------------------------------------------------------------------
+
+
+class GoverningBodyQuerySet(models.QuerySet):
+    def sources(self):
+        """The records in the source language, which hold the terms of office."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+    def shown_in(self, locale):
+        """The live records in `locale` of bodies whose Italian record is live."""
+        live_sources = type(self)(self.model, using=self._db).sources().filter(live=True)
+        return self.filter(
+            locale=locale, live=True, translation_key__in=live_sources.values("translation_key")
+        )
+
+
+class GoverningBody(NamedSnippet, ClusterableModel):
+    """A body of the association (assembly, board, presidency…) and its terms of office.
+
+    Its name and description are translated; its order and terms follow the
+    Italian record, which the governance page reads in every language.
+    """
+
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    description = models.TextField(
+        blank=True,
+        max_length=500,
+        verbose_name=_("description"),
+        help_text=_("One or two sentences on what the body does."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0,
+        verbose_name=_("position on the page"),
+        help_text=_("Bodies are shown from the lowest number; equal numbers by name."),
+    )
+
+    objects = GoverningBodyQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+        InlinePanel("terms", heading=_("Terms of office"), label=_("term of office")),
+    ]
+
+    translatable_fields = [
+        *translated("name", "description"),
+        *synchronised("sort_order", "terms"),
+    ]
+
+    class Meta(NamedSnippet.Meta):
+        verbose_name = _("governing body")
+        verbose_name_plural = _("governing bodies")
+        ordering = ["sort_order", "name"]
+
+
+class Term(Orderable):
+    """One person's term of office in a body: a role, for whom, from when, until when."""
+
+    body = ParentalKey(GoverningBody, on_delete=models.CASCADE, related_name="terms")
+    # A term means nothing without its person: deleting a person (whose delete
+    # screen lists where the record is used) deletes their terms.
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+    role = choice_field(OfficeRole, _("role in the body"))
+    organisation = optional_link(
+        Organisation,
+        _("organisation"),
+        help_text=_("The organisation the person represents in the body, if any."),
+    )
+    start = models.DateField(verbose_name=_("start of term"))
+    end = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("end of term"),
+        help_text=_("Leave it empty while the term is running."),
+    )
+
+    panels = [
+        FieldPanel("person"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")]),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("term of office")
+        verbose_name_plural = _("terms of office")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("A term cannot end before it starts.")})
+
+    def is_current(self, today):
+        return self.start <= today and (self.end is None or self.end >= today)
+
+    def is_past(self, today):
+        return self.end is not None and self.end < today
+
+
+@dataclass
+class Office:
+    """A term as a page shows it: the person and organisation in the page's language."""
+
+    term: Term
+    person: Person
+    organisation: Organisation | None
+
+    @property
+    def role(self):
+        return self.term.get_role_display()
+
+    @property
+    def period(self):
+        """The dates of a term that has an end ("1 marzo 2016 – 28 febbraio 2019"), else empty."""
+        return date_range(self.term.start, self.term.end) if self.term.end else ""
+
+
+@dataclass
+class BodyInView:
+    """A body as the governance page of one language shows it."""
+
+    record: GoverningBody
+    current: list
+    past: list
+
+
+def today():
+    return timezone.localdate()
+
+
+# Presidents first, then the other roles in the vocabulary's order.
+ROLE_ORDER = {code: number for number, code in enumerate(OfficeRole.values)}
+
+
+class GovernancePage(BodyPage):
+    """The governing bodies, each with the people now in office and its past terms."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("governance page")
+        verbose_name_plural = _("governance pages")
+
+    def bodies(self, on=None):
+        """Each body shown in this language, in order, with its current and past terms.
+
+        Five queries whatever the number of bodies and terms: the bodies of this
+        language, the Italian records with their terms (people and organisations
+        joined), and the people and organisations of this language.
+        """
+        on = on or today()
+        records = {
+            record.translation_key: record
+            for record in GoverningBody.objects.shown_in(self.locale_id)
+        }
+        terms = Term.objects.select_related("person", "organisation").order_by(
+            "-start", "sort_order"
+        )
+        sources = (
+            GoverningBody.objects.sources()
+            .filter(translation_key__in=records)
+            .prefetch_related(Prefetch("terms", queryset=terms))
+            .order_by("sort_order", "name", "pk")
+        )
+        sources = list(sources)
+        # Only published people hold an office on the public page.
+        terms = [term for source in sources for term in source.terms.all() if term.person.live]
+        people = self._by_key(
+            localized_objects([term.person for term in terms], self.locale, fallback=True)
+        )
+        represented = [term.organisation for term in terms if self._shows_organisation(term)]
+        organisations = self._by_key(localized_objects(represented, self.locale, fallback=True))
+        shown = []
+        for source in sources:
+            offices = [
+                Office(
+                    term,
+                    people[term.person.translation_key],
+                    organisations[term.organisation.translation_key]
+                    if self._shows_organisation(term)
+                    else None,
+                )
+                for term in source.terms.all()
+                if term.person.live
+            ]
+            current = [office for office in offices if office.term.is_current(on)]
+            current.sort(key=lambda office: (ROLE_ORDER[office.term.role], office.person.name))
+            past = [office for office in offices if office.term.is_past(on)]
+            shown.append(BodyInView(records[source.translation_key], current, past))
+        return shown
+
+    @staticmethod
+    def _shows_organisation(term):
+        return term.organisation_id is not None and term.organisation.live
+
+    @staticmethod
+    def _by_key(objects):
+        return {obj.translation_key: obj for obj in objects}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        bodies = self.bodies()
+        context["bodies"] = bodies
+        context["has_past_terms"] = any(body.past for body in bodies)
+        context["directory"] = MemberDirectoryPage.objects.live().public().sibling_of(self).first()
+        return context
+
+
+def next_term_change(now):
+    """The next midnight (Italian time) at which a term starts or ends: the page changes."""
+    day = timezone.localdate(now)
+    live = Term.objects.filter(body__live=True)
+    moments = live.aggregate(
+        start=models.Min("start", filter=models.Q(start__gt=day)),
+        end=models.Min("end", filter=models.Q(end__gte=day)),
+    )
+    days = [moments["start"]]
+    if moments["end"]:
+        # A term ending on a day is still current that day: it moves to the past the next.
+        days.append(moments["end"] + datetime.timedelta(days=1))
+    days = [day for day in days if day]
+    if not days:
+        return None
+    first = min(days)
+    return timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))

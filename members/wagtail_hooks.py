@@ -2,8 +2,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
+from home.permissions import SourceLanguagePermissionPolicy
+from home.wagtail_hooks import NamedSnippetViewSet
 from members import views
+from members.models import GoverningBody
 
 
 @hooks.register("register_admin_urls")
@@ -21,3 +26,16 @@ def register_export_menu_item():
     return ExportMenuItem(
         _("Members spreadsheet"), reverse("members_export"), icon_name="download", order=1000
     )
+
+
+class GoverningBodyViewSet(NamedSnippetViewSet):
+    """The bodies and their terms; translators translate names and descriptions only."""
+
+    model = GoverningBody
+    icon = "group"
+    menu_label = _("Governing bodies")
+    list_display = ["name", NamedSnippetViewSet.english_column, "sort_order"]
+
+
+register_permission_policy(GoverningBody, SourceLanguagePermissionPolicy(GoverningBody))
+register_snippet(GoverningBodyViewSet)

@@ -33,6 +33,8 @@ DEMO_PAGES = [
     ("/en/members/?pillar=research-and-open-innovation&q=example", "en"),
     ("/it/soci/alfa-biotech-socio-di-esempio/", "it"),
     ("/en/members/alfa-biotech-socio-di-esempio/", "en"),
+    ("/it/organi-sociali/", "it"),
+    ("/en/governance/", "en"),
     ("/it/privacy/", "it"),
     ("/en/privacy/", "en"),
     ("/it/accessibilita/", "it"),

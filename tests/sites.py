@@ -36,6 +36,9 @@ ENGLISH = {
     "Soci": "Members",
     "soci": "members",
     "Chi fa parte del Cluster.": "Who is in the Cluster.",
+    "Organi sociali": "Governance",
+    "organi-sociali": "governance",
+    "Chi guida l'associazione.": "Who leads the association.",
     # Tags; "Open Innovation" is the same word in both languages
     "Ricerca clinica": "Clinical research",
     "Biobanche": "Biobanks",

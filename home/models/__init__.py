@@ -9,7 +9,7 @@ from .pages import (
     StandardPage,
 )
 from .site_content import FooterLink, SiteContent, SocialLink
-from .snippets import Organisation, Person
+from .snippets import ModeratedSnippet, NamedSnippet, Organisation, Person
 from .tags import (
     PageTag,
     Tag,
@@ -27,6 +27,8 @@ __all__ = [
     "CustomRendition",
     "FooterLink",
     "HomePage",
+    "ModeratedSnippet",
+    "NamedSnippet",
     "Organisation",
     "PageLink",
     "PageTag",

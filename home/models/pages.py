@@ -205,6 +205,7 @@ class HomePage(BodyPage):
         "events.EventIndexPage",
         "services.ServiceIndexPage",
         "members.MemberDirectoryPage",
+        "members.GovernancePage",
     ]
 
     body = StreamField(

@@ -2,16 +2,17 @@ from django import template
 
 from home.choices import MemberType
 from home.models import Organisation
-from members.models import MemberDirectoryPage
+from members.models import GovernancePage, MemberDirectoryPage
 
 register = template.Library()
 
 
 @register.simple_tag
 def member_counts(home):
-    """The public members the home's language shows, by type, and the directory that lists them.
+    """The public members the home's language shows, by type, the directory and governance pages.
 
-    `{"total": n, "kinds": [(label, n), ...], "directory": page or None}`, in two queries.
+    `{"total": n, "kinds": [(label, n), ...], "directory": page or None,
+    "governance": page or None}`, in three queries.
     """
     records = Organisation.objects.members_in(home.locale)
     rows = (
@@ -25,4 +26,15 @@ def member_counts(home):
         numbers[code] = numbers.get(code, 0) + 1
     kinds = [(label, numbers[code]) for code, label in MemberType.choices if numbers.get(code)]
     directory = MemberDirectoryPage.objects.live().public().child_of(home).first()
-    return {"total": sum(numbers.values()), "kinds": kinds, "directory": directory}
+    return {
+        "total": sum(numbers.values()),
+        "kinds": kinds,
+        "directory": directory,
+        "governance": governance_page(home),
+    }
+
+
+@register.simple_tag
+def governance_page(home):
+    """The live governance page under `home`, or None."""
+    return GovernancePage.objects.live().public().child_of(home).first()

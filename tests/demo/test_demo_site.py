@@ -15,8 +15,16 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from demo import builder
 from events.models import Registration
-from home.models import HomePage, Organisation, SiteContent, SocialLink, StandardPage, Tag
-from members.models import MemberPillarLink
+from home.models import (
+    HomePage,
+    Organisation,
+    Person,
+    SiteContent,
+    SocialLink,
+    StandardPage,
+    Tag,
+)
+from members.models import GoverningBody, MemberPillarLink, Term
 from tests.events.registration_helpers import form_data
 from tests.factories import PAGE_FACTORIES
 from tests.markup import HtmlAssertions
@@ -36,6 +44,9 @@ COUNTED = [
     Redirect,
     Organisation,
     MemberPillarLink,
+    Person,
+    GoverningBody,
+    Term,
 ]
 
 
@@ -129,6 +140,23 @@ class DemoSiteTests(HtmlAssertions, TestCase):
                 self.assertHtmlContains(html, present=[shown, 'content="noindex"'])
                 self.assertNotIn(hidden, html)
         self.assertIn("5 soci", self.client.get("/it/").content.decode())
+
+    def test_the_homes_link_the_directory_and_a_governance_page_of_example_people(self):
+        for home, directory, governance, words in [
+            ("/it/", "/it/soci/", "/it/organi-sociali/", ["Consiglio direttivo", "Presidente"]),
+            ("/en/", "/en/members/", "/en/governance/", ["Board of directors", "President"]),
+        ]:
+            with self.subTest(home=home):
+                html = self.client.get(home).content.decode()
+                self.assertIn(f'href="{directory}"', html)
+                self.assertIn(f'href="{governance}"', html)
+                page = self.client.get(governance).content.decode()
+                self.assertHtmlContains(page, present=[*words, "Anna Esempio (demo)"])
+        # Nobody the seed does not name: every person the demo holds says it is an example.
+        names = Person.objects.values_list("name", flat=True)
+        self.assertTrue(names)
+        self.assertTrue(all(name.endswith("Esempio (demo)") for name in names), list(names))
+        self.assertTrue(Term.objects.filter(end__isnull=False).exists())
 
     def test_the_example_members_file_imports_and_a_second_import_changes_nothing(self):
         example = Path(settings.BASE_DIR) / "docs" / "members-example.csv"

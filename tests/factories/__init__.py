@@ -1,6 +1,7 @@
 from .images import ImageFactory
 from .pages import PAGE_FACTORIES
 from .snippets import (
+    GoverningBodyFactory,
     OrganisationFactory,
     PersonFactory,
     RegistrationQuestionFactory,
@@ -12,6 +13,7 @@ from .snippets import (
 
 __all__ = [
     "PAGE_FACTORIES",
+    "GoverningBodyFactory",
     "ImageFactory",
     "OrganisationFactory",
     "PersonFactory",

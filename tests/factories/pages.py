@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage, Tag
-from members.models import MemberDirectoryPage
+from members.models import GovernancePage, MemberDirectoryPage
 from news.models import NewsIndexPage, NewsPage
 from pillars.models import InitiativePage, PillarPage
 from services.models import ServiceIndexPage, ServicePage
@@ -84,6 +84,11 @@ PAGE_DEFAULTS = {
         "summary": "I servizi del Cluster.",
     },
     MemberDirectoryPage: {"title": "Soci", "slug": "soci", "summary": "Chi fa parte del Cluster."},
+    GovernancePage: {
+        "title": "Organi sociali",
+        "slug": "organi-sociali",
+        "summary": "Chi guida l'associazione.",
+    },
     ServicePage: {
         "title": numbered("Servizio"),
         "summary": "Un servizio per i soci.",

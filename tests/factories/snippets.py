@@ -2,6 +2,7 @@ import factory
 
 from events.models import RegistrationQuestion
 from home.models import Organisation, Person, SiteContent, SocialLink, Tag
+from members.models import GoverningBody
 from services.models import ServiceFormField
 from tests.factories.pages import _italian, numbered
 
@@ -74,3 +75,11 @@ class RegistrationQuestionFactory(SourceSnippetFactory):
 
     class Meta:
         model = RegistrationQuestion
+
+
+class GoverningBodyFactory(SourceSnippetFactory):
+    name = numbered("Organo")
+    description = "Un organo dell'associazione."
+
+    class Meta:
+        model = GoverningBody

@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, SiteContent, StandardPage
-from members.models import MemberDirectoryPage
+from members.models import GovernancePage, MemberDirectoryPage
 from news.models import NewsIndexPage, NewsPage
 from pillars.models import InitiativePage, PillarPage
 from services.models import ServiceIndexPage, ServicePage
@@ -32,6 +32,7 @@ TREE_RULES = {
             EventIndexPage,
             ServiceIndexPage,
             MemberDirectoryPage,
+            GovernancePage,
         },
     ),
     StandardPage: ({HomePage, StandardPage}, {StandardPage, InitiativePage}),
@@ -42,12 +43,19 @@ TREE_RULES = {
     ServiceIndexPage: ({HomePage}, {ServicePage}),
     ServicePage: ({ServiceIndexPage}, set()),
     MemberDirectoryPage: ({HomePage}, set()),
+    GovernancePage: ({HomePage}, set()),
     PillarPage: ({HomePage}, {InitiativePage}),
     InitiativePage: ({PillarPage, StandardPage}, set()),
 }
 
 # The section indexes, of which each home holds one.
-ONE_PER_HOME = [NewsIndexPage, EventIndexPage, ServiceIndexPage, MemberDirectoryPage]
+ONE_PER_HOME = [
+    NewsIndexPage,
+    EventIndexPage,
+    ServiceIndexPage,
+    MemberDirectoryPage,
+    GovernancePage,
+]
 
 
 def site_page_models():

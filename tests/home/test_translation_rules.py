@@ -18,7 +18,7 @@ from home.models import (
     Tag,
     localized_tags,
 )
-from members.models import MemberDirectoryPage
+from members.models import GovernancePage, GoverningBody, MemberDirectoryPage
 from news.models import NewsIndexPage, NewsPage
 from pillars.models import InitiativePage, PillarPage
 from services.models import ServiceFormField, ServiceIndexPage, ServicePage
@@ -142,6 +142,18 @@ DECISIONS = {
     },
     NewsIndexPage: PAGE_FIELDS,
     MemberDirectoryPage: PAGE_FIELDS,
+    GovernancePage: {**PAGE_FIELDS, "body": TRANSLATE},
+    # A body's name and description are words; its place on the page and its
+    # terms of office (people, roles, organisations, dates) are facts of the
+    # Italian record, which the governance page reads in every language.
+    GoverningBody: {
+        "name": TRANSLATE,
+        "description": TRANSLATE,
+        "sort_order": SYNCHRONISE,
+        "terms": SYNCHRONISE,
+        "go_live_at": PER_LANGUAGE,
+        "expire_at": PER_LANGUAGE,
+    },
     NewsPage: {
         **PAGE_FIELDS,
         "body": TRANSLATE,
