@@ -13,8 +13,10 @@ class MembersConfig(AppConfig):
             OrganisationRelation,
             cacheable_query_params,
             organisation_relations,
+            search_sources,
         )
         from members.directory import FACETS
+        from members.search import find_members
 
         # The pillars a member works in: a relation of the organisation that
         # home cannot name, edited in the organisation's form.
@@ -27,3 +29,5 @@ class MembersConfig(AppConfig):
         # Filtered directory pages are pages of their own in the page cache.
         for facet in FACETS:
             cacheable_query_params.register(facet.param)
+        # The site search finds public members too (search may not import members).
+        search_sources.register(find_members)
