@@ -141,7 +141,8 @@ DECISIONS = {
         "expire_at": PER_LANGUAGE,
     },
     NewsIndexPage: PAGE_FIELDS,
-    MemberDirectoryPage: PAGE_FIELDS,
+    # The "Become a member" link follows the source and is shown in the page's language.
+    MemberDirectoryPage: {**PAGE_FIELDS, "membership_page": SYNCHRONISE},
     NewsPage: {
         **PAGE_FIELDS,
         "body": TRANSLATE,
