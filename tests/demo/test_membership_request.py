@@ -15,6 +15,8 @@ from tests.services.helpers import token
 IT_URL = "/it/servizi/diventare-socio/"
 EN_URL = "/en/services/become-a-member/"
 HOST = "127.0.0.1:8000"
+# The form's choices and the directory's vocabulary they repeat.
+CHOICES = {"tipo_di_organizzazione": MemberType, "sotto_settore": Sector, "provincia": Province}
 
 
 def request_data(**overrides):
@@ -48,6 +50,7 @@ class MembershipRequestTests(HtmlAssertions, TestCase):
         return response.content.decode()
 
     def post(self, url, data):
+        data = {key: value for key, value in data.items() if value is not None}
         return self.client.post(url, data, HTTP_HOST=HOST)
 
     def test_the_form_reads_in_each_language(self):
@@ -56,8 +59,8 @@ class MembershipRequestTests(HtmlAssertions, TestCase):
             present=[
                 "<h1>Diventare socio</h1>",
                 "Partita IVA",
-                '<option value="Università o centro di ricerca">',
-                '<option value="Monza e Brianza">',
+                'value="Università o centro di ricerca"',
+                'value="Monza e Brianza"',
                 "le condizioni di adesione",
             ],
             absent=["VAT number"],
@@ -67,8 +70,8 @@ class MembershipRequestTests(HtmlAssertions, TestCase):
             present=[
                 "<h1>Become a member</h1>",
                 "VAT number",
-                '<option value="University or research centre">',
-                '<option value="Monza and Brianza">',
+                'value="University or research centre"',
+                'value="Monza and Brianza"',
                 "the conditions of membership",
             ],
             absent=["Partita IVA", "condizioni"],
@@ -78,10 +81,10 @@ class MembershipRequestTests(HtmlAssertions, TestCase):
         for language, url in (("it", IT_URL), ("en", EN_URL)):
             html = self.get(url)
             with translation.override(language):
-                for choices in (MemberType, Sector, Province):
+                for name, choices in CHOICES.items():
                     for label in choices.labels:
                         with self.subTest(language=language, label=label):
-                            self.assertIn(f'<option value="{label}">', html)
+                            self.assertIn(f'type="radio" name="{name}" value="{label}"', html)
 
     def test_requests_of_both_languages_are_stored_with_consent(self):
         response = self.post(IT_URL, request_data())
@@ -112,6 +115,7 @@ class MembershipRequestTests(HtmlAssertions, TestCase):
             (EN_URL, {"form_token": token(seconds_ago=0)}),
             (EN_URL, {"privacy_consent": ""}),
             (IT_URL, {"tipo_di_organizzazione": "Banca"}),
+            (EN_URL, {"provincia": None}),
         ]
         for url, overrides in cases:
             with self.subTest(url=url, overrides=overrides):
