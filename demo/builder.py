@@ -78,9 +78,9 @@ class DemoSiteBuilder:
         site = load("site")
         privacy = self.ensure_page(home, StandardPage, site["privacy"])
         accessibility = self.ensure_page(home, StandardPage, site["accessibility"])
-        self.build_services(home, privacy, load("services"))
+        membership_request = self.build_services(home, privacy, load("services"))
         self.build_registration_example(events_index(home), privacy, load("events"))
-        self.build_members(home, pillar_pages, load("members"))
+        self.build_members(home, pillar_pages, load("members"), membership_request)
         self.build_governance(home, load("governance"))
         site_content = self.ensure_site_content(
             site["site_content"], footer_pages=[privacy, accessibility]
@@ -110,14 +110,16 @@ class DemoSiteBuilder:
             )
 
     def build_services(self, home, privacy, content):
+        """The service pages; returns the one marked `membership_request` (or None)."""
         index = self.ensure_page(home, ServiceIndexPage, content["index"], show_in_menus=True)
+        membership_request = None
         for service in content["services"]:
             fields = [
                 *content["contact_fields"],
                 *service.get("fields", []),
                 content["message_field"],
             ]
-            self.ensure_page(
+            page = self.ensure_page(
                 index,
                 ServicePage,
                 {**service, "fields": fields},
@@ -130,10 +132,19 @@ class DemoSiteBuilder:
                     for field in fields
                 ],
             )
+            if service.get("membership_request"):
+                membership_request = page
+        return membership_request
 
-    def build_members(self, home, pillars, content):
+    def build_members(self, home, pillars, content, membership_request=None):
         """The directory page and the example members (found again by their Italian name)."""
-        self.ensure_page(home, MemberDirectoryPage, content["directory"], show_in_menus=True)
+        self.ensure_page(
+            home,
+            MemberDirectoryPage,
+            content["directory"],
+            show_in_menus=True,
+            membership_page=membership_request,
+        )
         for entry in content["members"]:
             values = in_language(entry, "it")
             pillar_slugs = values.pop("pillars")

@@ -171,3 +171,25 @@ class RouteRuleRegistry:
 # The routable sub-pages of listings (a year's archive, a tag's page): their
 # titles, descriptions, counterparts in the other language and indexability.
 route_rules = RouteRuleRegistry("rules of routable sub-pages")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Something other than a page that the site search lists, as the results show it.
+
+    `by_title` says that every word of the query is in its title: the search lists
+    those results before the pages, and the others after them.
+    """
+
+    title: str
+    url: str
+    kind: str
+    summary: str = ""
+    by_title: bool = False
+
+
+# Callables (request, home, words) -> list of SearchResult: what the site search
+# finds besides pages (members finds its public members), for the language of
+# `home` (the home page of the visitor's language) and every one of `words`.
+# Each answers with a fixed number of queries, however much it finds.
+search_sources = Registry("what the site search finds besides pages")

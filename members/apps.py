@@ -14,10 +14,12 @@ class MembersConfig(AppConfig):
             cacheable_query_params,
             moderated_models,
             organisation_relations,
+            search_sources,
             time_boundaries,
         )
         from members.directory import FACETS
         from members.models import GoverningBody, next_term_change
+        from members.search import find_members
 
         # The pillars a member works in: a relation of the organisation that
         # home cannot name, edited in the organisation's form.
@@ -34,3 +36,5 @@ class MembersConfig(AppConfig):
         moderated_models.register(GoverningBody)
         # The governance page changes when a term starts or ends.
         time_boundaries.register(next_term_change)
+        # The site search finds public members too (search may not import members).
+        search_sources.register(find_members)

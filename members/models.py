@@ -69,6 +69,20 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
     max_count_per_parent = 1
     per_page = 24
 
+    membership_page = optional_link(
+        "wagtailcore.Page",
+        _("membership request page"),
+        help_text=_(
+            "The service page with the membership request form, linked as “Become a member”."
+        ),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("membership_page")]
+
+    # Like a service's privacy page: it follows the source and is shown in the
+    # visitor's language (the directory's template resolves it).
+    translatable_fields = [*BasePage.translatable_fields, *synchronised("membership_page")]
+
     class Meta:
         verbose_name = _("members directory")
         verbose_name_plural = _("members directories")
@@ -188,10 +202,25 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
             "total": len(keys),
             "page_query": urlencode(selection.params()),
             "structured_data": members_list(members, request, language) if members else None,
+            "membership_page": self.localized_membership_page(),
             "url_facts": self.directory_facts(request, selection, page_obj),
             "governance": GovernancePage.objects.live().public().sibling_of(self).first(),
         }
         return self.render(request, context_overrides=context)
+
+    def localized_membership_page(self):
+        """The membership request page in the directory's language, if it is live there.
+
+        Never the page of another language: an English directory whose request
+        page is not translated yet shows no link rather than an Italian page.
+        """
+        if self.membership_page is None:
+            return None
+        if self.membership_page.locale_id == self.locale_id:
+            page = self.membership_page
+        else:
+            page = self.membership_page.get_translation_or_none(self.locale)
+        return page if page is not None and page.live else None
 
     def directory_facts(self, request, selection, page_obj):
         """The directory's own facts; a filtered view names only itself and is not indexed."""

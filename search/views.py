@@ -19,6 +19,7 @@ from wagtail.search.utils import normalise_query_string
 from home import urlfacts
 from home.languages import site_homes
 from home.listings import paginate
+from home.registry import search_sources
 
 RESULTS_PER_PAGE = 10
 # Nobody types more; longer input is pasted text, and every word costs the
@@ -31,13 +32,15 @@ WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One page in the results, with what the results list shows of it."""
+    """One result (a page, or another source's `SearchResult`) as the results list shows it."""
 
-    page: Page
+    page: Page | None
     kind: str
     day: datetime.date | None
     when: str
     summary: str
+    title: str = ""
+    url: str = ""
 
 
 def describe(page, summary=""):
@@ -54,6 +57,72 @@ def describe(page, summary=""):
         day=day,
         when=when,
         summary=summary or getattr(page, "meta_description", "") or page.search_description,
+        title=page.title,
+    )
+
+
+def hit_for(item):
+    """A SearchHit for one item of MixedResults: a page, or a `home.registry.SearchResult`."""
+    if isinstance(item, Page):
+        return describe(item)
+    return SearchHit(
+        page=None,
+        kind=item.kind,
+        day=None,
+        when="",
+        summary=item.summary,
+        title=item.title,
+        url=item.url,
+    )
+
+
+class MixedResults:
+    """The pages found, with the other sources' results before and after them, as one list.
+
+    The paginator counts and slices it like a queryset: `before` and `after`
+    are lists, `pages` the search backend's results, read only for the part of
+    the slice that falls in them (a count and a slice: two queries).
+    """
+
+    def __init__(self, before, pages, after):
+        self.before, self.pages, self.after = before, pages, after
+        self._page_count = None
+
+    def page_count(self):
+        if self._page_count is None:
+            self._page_count = self.pages.count()
+        return self._page_count
+
+    def count(self):
+        return len(self.before) + self.page_count() + len(self.after)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("MixedResults takes slices only")
+        start, stop, _step = key.indices(self.count())
+        items = []
+        offset = 0
+        for part, size in (
+            (self.before, len(self.before)),
+            (self.pages, self.page_count()),
+            (self.after, len(self.after)),
+        ):
+            lower, upper = max(start - offset, 0), min(stop - offset, size)
+            if lower < upper:
+                items.extend(part[lower:upper])
+            offset += size
+        return items
+
+
+def other_results(request, home, words):
+    """The registered sources' results, split into (found by title, found otherwise)."""
+    results = [result for source in search_sources for result in source(request, home, words)]
+    return (
+        [result for result in results if result.by_title],
+        [result for result in results if not result.by_title],
     )
 
 
@@ -124,7 +193,7 @@ def search_facts(request, query, page_obj):
 
 @require_safe
 def search(request):
-    """Search the pages of the URL's language; any query answers with a page, never an error."""
+    """Search the pages (and members) of the URL's language; any query answers, never an error."""
     query, shortened = clean_query(request.GET.get("q", ""))
     words = WORD.findall(query)
     home = site_homes(request).get(translation.get_language())
@@ -138,13 +207,16 @@ def search(request):
         "promotions": [],
     }
     if words and home is not None:
-        results = searchable_pages(home).search(" ".join(words), operator="and")
-        page_obj = paginate(request, results, RESULTS_PER_PAGE)
+        pages = searchable_pages(home).search(" ".join(words), operator="and")
+        # Results found by their title (a member's name) come first, then the
+        # pages by relevance, then those found only in their descriptions.
+        by_title, others = other_results(request, home, words)
+        page_obj = paginate(request, MixedResults(by_title, pages, others), RESULTS_PER_PAGE)
         context["page_obj"] = page_obj
         context["page_numbers"] = page_obj.paginator.get_elided_page_range(
             page_obj.number, on_each_side=2, on_ends=1
         )
-        context["hits"] = [describe(page) for page in page_obj.object_list]
+        context["hits"] = [hit_for(item) for item in page_obj.object_list]
         if page_obj.number == 1:
             context["promotions"] = promoted_hits(query, home.locale)
     context["url_facts"] = search_facts(request, query, context["page_obj"])

@@ -239,7 +239,7 @@ class ServicePage(AbstractEmailForm, BasePage):
 
     def _email_values(self, form):
         data = form.request_data()
-        for field in form.visible_request_fields:
+        for field in form.visitor_fields:
             if field.name in data:
                 value = data[field.name]
                 yield field, ", ".join(value) if isinstance(value, list) else value

@@ -27,6 +27,8 @@ DEMO_PAGES = [
     ("/en/services/", "en"),
     ("/it/servizi/sportello-europa/", "it"),
     ("/en/services/sportello-europa/", "en"),
+    ("/it/servizi/diventare-socio/", "it"),
+    ("/en/services/become-a-member/", "en"),
     ("/it/soci/", "it"),
     ("/en/members/", "en"),
     ("/it/soci/?type=company&province=MI", "it"),

@@ -141,7 +141,8 @@ DECISIONS = {
         "expire_at": PER_LANGUAGE,
     },
     NewsIndexPage: PAGE_FIELDS,
-    MemberDirectoryPage: PAGE_FIELDS,
+    # The "Become a member" link follows the source and is shown in the page's language.
+    MemberDirectoryPage: {**PAGE_FIELDS, "membership_page": SYNCHRONISE},
     GovernancePage: {**PAGE_FIELDS, "body": TRANSLATE},
     # A body's name and description are words; its place on the page and its
     # terms of office (people, roles, organisations, dates) are facts of the
