@@ -1,7 +1,7 @@
 """The members spreadsheet: its columns, reading it (CSV or XLSX) and writing it back.
 
 The stable key of a member is its **slug** (the last part of its address in the
-directory, e.g. `alfa-biotech`): a row whose slug exists updates that member, a
+directory, e.g. `alfa-biotech-demo`): a row whose slug exists updates that member, a
 new slug creates one. Import and export share the columns below, so an exported
 file imports again without changing anything. docs/editing.md lists them.
 """
