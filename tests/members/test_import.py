@@ -135,7 +135,9 @@ class ImportTests(BilingualSiteTestCase):
         return name
 
     def test_export_round_trip_changes_nothing(self):
-        self.import_file(csv_bytes(GOOD))
+        # A description a spreadsheet would run as a formula goes out behind an apostrophe.
+        formula = "gamma,Gamma Esempio,other,,,,,,,,,=HYPERLINK(x)"
+        self.import_file(csv_bytes([*GOOD, formula]))
         self.client.force_login(superuser())
         for file_format, name in (("csv", "export.csv"), ("xlsx", "export.xlsx")):
             with self.subTest(file_format=file_format):
@@ -143,9 +145,13 @@ class ImportTests(BilingualSiteTestCase):
                 self.assertEqual(response.status_code, 200)
                 outcomes, applied = self.import_file(response.content, name)
                 self.assertTrue(applied)
-                self.assertEqual([o.action for o in outcomes], ["unchanged", "unchanged"])
+                self.assertEqual({o.action for o in outcomes}, {"unchanged"})
+                self.assertEqual(len(outcomes), 3)
+        self.assertEqual(Organisation.objects.get(slug="gamma").description, "=HYPERLINK(x)")
         workbook = load_workbook(io.BytesIO(response.content))
-        self.assertEqual([cell.value for cell in next(workbook.active.iter_rows())], COLUMNS)
+        rows = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
+        self.assertEqual(rows[0], COLUMNS)
+        self.assertIn("'=HYPERLINK(x)", rows[-1] + rows[-2] + rows[-3])
 
     def test_export_needs_the_organisation_permission(self):
         _editor, _manager, translator = staff_team()
