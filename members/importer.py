@@ -51,6 +51,7 @@ class Outcome:
     reasons: list
     # For an update: (column, value before, value after) of each column that changes.
     changes: list = field(default_factory=list)
+    name: str = ""
 
     def __str__(self):
         text = _("line %(line)s (%(slug)s): %(action)s") % {
@@ -65,12 +66,22 @@ class Outcome:
     def label(self):
         return ACTIONS[self.action]
 
+    @property
+    def preview_label(self):
+        """What the row will do, said before it is done."""
+        return PREVIEW_ACTIONS[self.action]
+
 
 ACTIONS = {
     "created": pgettext_lazy("a member's row of an import", "created"),
     "updated": gettext_lazy("updated"),
     "unchanged": gettext_lazy("unchanged"),
     "refused": gettext_lazy("refused"),
+}
+PREVIEW_ACTIONS = {
+    **ACTIONS,
+    "created": gettext_lazy("to create"),
+    "updated": gettext_lazy("to update"),
 }
 
 
@@ -87,7 +98,14 @@ def import_members(content, filename, *, user=None, dry_run=False):
     refused = [row for row in rows if row.errors]
     if refused:
         outcomes = [
-            Outcome(row.number, row.raw.get("slug", ""), "refused", row.errors) for row in refused
+            Outcome(
+                row.number,
+                row.raw.get("slug", ""),
+                "refused",
+                row.errors,
+                name=row.raw.get("name", ""),
+            )
+            for row in refused
         ]
         return outcomes, False
     publish = user is None or user.has_perm("home.publish_organisation")
@@ -103,7 +121,9 @@ def import_members(content, filename, *, user=None, dry_run=False):
         for row in rows:
             member = existing.get(row.values["slug"])
             action, changes = apply_row(row.values, member, user, publish, submit=not dry_run)
-            outcomes.append(Outcome(row.number, row.values["slug"], action, [], changes))
+            outcomes.append(
+                Outcome(row.number, row.values["slug"], action, [], changes, row.values["name"])
+            )
         if dry_run:
             transaction.set_rollback(True)
     return outcomes, not dry_run

@@ -114,7 +114,10 @@ def _choice(row, column, choices, label):
     for code, name in choices.choices:
         if raw.lower() in {code.lower(), str(name).lower()}:
             return code
-    row.errors.append(_("unknown %(label)s “%(value)s”") % {"label": label, "value": raw})
+    row.errors.append(
+        _("unknown %(label)s “%(value)s” (accepted: %(codes)s)")
+        % {"label": label, "value": raw, "codes": ", ".join(choices.values)}
+    )
     return ""
 
 
@@ -165,7 +168,10 @@ def validate(rows, pillars_by_slug):
         if year.endswith(".0"):  # spreadsheets write whole numbers as floats
             year = year[:-2]
         if year and not (year.isdigit() and 2000 <= int(year) <= 2100):
-            row.errors.append(_("the year of joining “%(value)s” is not a year") % {"value": year})
+            row.errors.append(
+                _("the year of joining “%(value)s” is not a year from 2000 to 2100")
+                % {"value": year}
+            )
         values["joined_year"] = int(year) if year.isdigit() else None
         # An empty or missing "listed" means yes: hiding a member is said explicitly.
         listed = raw.get("listed", "").lower()
@@ -179,7 +185,10 @@ def validate(rows, pillars_by_slug):
             if pillar_slug in pillars_by_slug:
                 pillars.append(pillars_by_slug[pillar_slug])
             else:
-                row.errors.append(_("unknown area of work “%(value)s”") % {"value": pillar_slug})
+                row.errors.append(
+                    _("unknown area of work “%(value)s” (the areas are: %(slugs)s)")
+                    % {"value": pillar_slug, "slugs": ", ".join(pillars_by_slug) or "—"}
+                )
         values["pillars"] = pillars
         if len(values["name"]) > 200 or len(values["description"]) > 500:
             row.errors.append(_("the name or the description is too long"))

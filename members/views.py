@@ -45,6 +45,7 @@ def may_edit_members(user):
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("File to import"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
         help_text=gettext_lazy(
             "CSV (UTF-8, separated by commas or semicolons) or XLSX, at most 1 MB, "
             "with the columns of the export."
@@ -167,8 +168,12 @@ def apply_import(request):
 
 
 def summarise(outcomes):
-    """The outcomes and how many rows each action has."""
+    """The rows that change something or are refused, those that do not, and the counts."""
     counts = dict.fromkeys(("created", "updated", "unchanged", "refused"), 0)
     for outcome in outcomes:
         counts[outcome.action] += 1
-    return {"outcomes": outcomes, "counts": counts}
+    return {
+        "changed": [outcome for outcome in outcomes if outcome.action != "unchanged"],
+        "unchanged": [outcome for outcome in outcomes if outcome.action == "unchanged"],
+        "counts": counts,
+    }

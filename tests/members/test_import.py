@@ -83,6 +83,9 @@ class ImportTests(BilingualSiteTestCase):
         self.assertIn("line 2", reasons[5])
         for word in ("XX", "20", "bad-mail", "maybe", "nessuno"):
             self.assertIn(word, reasons[6])
+        # A refusal says what would be accepted.
+        self.assertIn("company, university", reasons[3])
+        self.assertIn("(the areas are: ricerca)", reasons[6])
 
     def test_bom_and_semicolons_are_read(self):
         _outcomes, applied = self.import_file(csv_bytes([GOOD[1]], delimiter=";", bom=True))
@@ -207,9 +210,10 @@ class ImportScreenTests(BilingualSiteTestCase):
         import_members(csv_bytes(GOOD), "soci.csv")
         self.client.force_login(self.manager)
         preview = self.upload(csv_bytes([GOOD[0].replace("Milano", "Monza"), GOOD[1]]))
-        self.assertContains(preview, "aggiornato")
-        self.assertContains(preview, "invariato")
-        self.assertContains(preview, "Milano → Monza")
+        self.assertContains(preview, "1 da aggiornare")
+        self.assertContains(preview, "1 riga non cambia nulla")
+        self.assertContains(preview, "<del>Milano</del>")
+        self.assertContains(preview, "<ins>Monza</ins>")
         self.assertEqual(Organisation.objects.get(slug="alfa").city, "Milano")
 
     def test_an_editors_import_waits_for_approval(self):
