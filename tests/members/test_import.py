@@ -259,6 +259,16 @@ class ImportScreenTests(BilingualSiteTestCase):
         self.assertContains(response, "non è più disponibile")
         self.assertFalse(Organisation.objects.filter(kind="member").exists())
 
+    def test_apply_checks_every_row_again(self):
+        self.client.force_login(self.manager)
+        preview = self.upload(csv_bytes([GOOD[0]]))
+        # The area of work the file names goes away between the preview and "apply".
+        PillarPage.objects.filter(slug="ricerca").delete()
+        applied = self.apply(preview)
+        self.assertContains(applied, "Il sito è cambiato dopo")
+        self.assertContains(applied, "Ambito di lavoro sconosciuto")
+        self.assertFalse(Organisation.objects.filter(kind="member").exists())
+
     def test_translators_neither_see_nor_use_it(self):
         self.client.force_login(self.translator)
         dashboard = self.client.get("/admin/").content.decode()
