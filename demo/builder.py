@@ -1,16 +1,18 @@
 """Builds the demo site from `demo/content/`; each step is idempotent, so it can run again."""
 
 import datetime
+import io
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from demo.loader import in_language, load, stream_value, translation_pairs
+from demo.loader import CONTENT_DIR, in_language, load, stream_value, translation_pairs
 from events.choices import RegistrationMode
 from events.models import (
     EventIndexPage,
@@ -33,7 +35,6 @@ from members.models import (
     GovernancePage,
     GoverningBody,
     MemberDirectoryPage,
-    MemberPillarLink,
     Term,
 )
 from news.models import NewsIndexPage, NewsPage, NewsPagePillar
@@ -42,6 +43,8 @@ from services.models import ServiceFormField, ServiceIndexPage, ServicePage
 from staff.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 
 CREDENTIALS_FILE = Path(settings.BASE_DIR) / ".local" / "demo-admin-password"
+# The example file of the members import (docs/editing.md), which the demo imports.
+MEMBERS_FILE = CONTENT_DIR / "members.csv"
 ROLE_USERS = [("redattore", EDITORS), ("responsabile", MANAGERS), ("traduttore", TRANSLATORS)]
 
 
@@ -80,7 +83,7 @@ class DemoSiteBuilder:
         accessibility = self.ensure_page(home, StandardPage, site["accessibility"])
         membership_request = self.build_services(home, privacy, load("services"))
         self.build_registration_example(events_index(home), privacy, load("events"))
-        self.build_members(home, pillar_pages, load("members"), membership_request)
+        self.build_members(home, load("members"), membership_request)
         self.build_governance(home, load("governance"))
         site_content = self.ensure_site_content(
             site["site_content"], footer_pages=[privacy, accessibility]
@@ -136,8 +139,12 @@ class DemoSiteBuilder:
                 membership_request = page
         return membership_request
 
-    def build_members(self, home, pillars, content, membership_request=None):
-        """The directory page and the example members (found again by their Italian name)."""
+    def build_members(self, home, content, membership_request=None):
+        """The directory page, the example members through the import, their English records.
+
+        The members come from the import's own example file, so the demo proves it:
+        a second build imports it again and finds every row unchanged.
+        """
         self.ensure_page(
             home,
             MemberDirectoryPage,
@@ -145,19 +152,15 @@ class DemoSiteBuilder:
             show_in_menus=True,
             membership_page=membership_request,
         )
-        for entry in content["members"]:
-            values = in_language(entry, "it")
-            pillar_slugs = values.pop("pillars")
-            member = Organisation.objects.filter(locale=self.italian, name=values["name"]).first()
-            if member is None:
-                member = Organisation(locale=self.italian, kind="member", **values)
-                member.member_pillars = [
-                    MemberPillarLink(pillar=pillars[slug]) for slug in pillar_slugs
-                ]
-                member.save()
-                member.save_revision(user=self.user).publish(user=self.user)
+        report = io.StringIO()
+        call_command("import_members", MEMBERS_FILE, user=self.user.username, stdout=report)
+        self.log(report.getvalue().rstrip())
+        english = content["descriptions"]
+        for member in Organisation.objects.sources().filter(slug__in=english):
             if not member.has_translation(self.english):
-                translate_object(member, self.english, translation_pairs(entry).get)
+                pairs = {member.description: english[member.slug]}
+                translate_object(member, self.english, pairs.get, user=self.user)
+                self.log(f"Translated “{member}” into English.")
 
     def build_governance(self, home, content):
         """The governance page, the example people and the bodies with their terms.

@@ -6,10 +6,18 @@ or snippet, so the two versions stay linked as source and translation.
 """
 
 import html
+import json
 
 from django.core.exceptions import ValidationError
 from wagtail.models import DraftStateMixin, Locale, Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from home import lookups
 
@@ -41,16 +49,21 @@ def fill_translation(translation, translate_string):
         )
 
 
-def translate_object(instance, locale, translate_string, *, user=None, publish=True):
+def translate_object(
+    instance, locale, translate_string, *, user=None, publish=True, overrides=None
+):
     """Write the `locale` version of `instance`, translating each string with `translate_string`.
 
-    See `fill_translation` for `translate_string`. Returns the translated object.
+    See `fill_translation` for `translate_string`. `overrides` maps overridable
+    fields to the translation's own value (an organisation's official English
+    name), as a translator sets them. Returns the translated object.
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     fill_translation(translation, translate_string)
+    override_segments(translation, overrides or {})
     draftable = isinstance(instance, DraftStateMixin)
     # wagtail-localize defers publishing to transaction.on_commit, which never
     # fires inside an outer transaction (a test, a data migration) and then
@@ -61,6 +74,19 @@ def translate_object(instance, locale, translate_string, *, user=None, publish=T
         target.get_latest_revision().publish(user=user)
         target.refresh_from_db()
     return target
+
+
+def override_segments(translation, overrides):
+    """Set the translation's own value of each overridable field named in `overrides`."""
+    segments = OverridableSegment.objects.filter(
+        source=translation.source, context__path__in=overrides
+    ).select_related("context")
+    for segment in segments:
+        SegmentOverride.objects.update_or_create(
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data_json": json.dumps(overrides[segment.context.path])},
+        )
 
 
 def localized_pages(pages, locale):

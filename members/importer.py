@@ -7,7 +7,7 @@ Italian records are written; translators then find new and changed members in
 their queue, as for any other content.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -19,7 +19,7 @@ from wagtail.models import Locale
 from home.choices import OrganisationKind
 from home.models import Organisation
 from members.models import MemberPillarLink
-from members.spreadsheet import read_rows, validate
+from members.spreadsheet import PILLAR_SEPARATOR, read_rows, validate
 from pillars.models import PillarPage
 
 # Whoever may edit the Italian member records (editors, managers), not translators.
@@ -37,6 +37,8 @@ FACT_FIELDS = [
     "listed",
     "description",
 ]
+# The spreadsheet's name of a field, where it is not the field's own.
+COLUMN_OF = {"member_type": "type"}
 
 
 @dataclass
@@ -47,6 +49,9 @@ class Outcome:
     slug: str
     action: str
     reasons: list
+    # For an update: (column, value before, value after) of each column that changes.
+    changes: list = field(default_factory=list)
+    name: str = ""
 
     def __str__(self):
         text = _("line %(line)s (%(slug)s): %(action)s") % {
@@ -54,7 +59,17 @@ class Outcome:
             "slug": self.slug or "—",
             "action": ACTIONS[self.action],
         }
-        return f"{text}: {'; '.join(self.reasons)}" if self.reasons else text
+        details = self.reasons or [column for column, _before, _after in self.changes]
+        return f"{text}: {'; '.join(map(str, details))}" if details else text
+
+    @property
+    def label(self):
+        return ACTIONS[self.action]
+
+    @property
+    def preview_label(self):
+        """What the row will do, said before it is done."""
+        return PREVIEW_ACTIONS[self.action]
 
 
 ACTIONS = {
@@ -62,6 +77,11 @@ ACTIONS = {
     "updated": gettext_lazy("updated"),
     "unchanged": gettext_lazy("unchanged"),
     "refused": gettext_lazy("refused"),
+}
+PREVIEW_ACTIONS = {
+    **ACTIONS,
+    "created": gettext_lazy("to create"),
+    "updated": gettext_lazy("to update"),
 }
 
 
@@ -78,7 +98,14 @@ def import_members(content, filename, *, user=None, dry_run=False):
     refused = [row for row in rows if row.errors]
     if refused:
         outcomes = [
-            Outcome(row.number, row.raw.get("slug", ""), "refused", row.errors) for row in refused
+            Outcome(
+                row.number,
+                row.raw.get("slug", ""),
+                "refused",
+                row.errors,
+                name=row.raw.get("name", ""),
+            )
+            for row in refused
         ]
         return outcomes, False
     publish = user is None or user.has_perm("home.publish_organisation")
@@ -86,13 +113,17 @@ def import_members(content, filename, *, user=None, dry_run=False):
     with transaction.atomic():
         existing = {
             member.slug: member
-            for member in Organisation.objects.sources().filter(
-                slug__in=[row.values["slug"] for row in rows]
-            )
+            for member in Organisation.objects.sources()
+            .filter(slug__in=[row.values["slug"] for row in rows])
+            .select_related("latest_revision")
+            .prefetch_related("member_pillars__pillar")
         }
         for row in rows:
-            action = apply_row(row.values, existing.get(row.values["slug"]), user, publish)
-            outcomes.append(Outcome(row.number, row.values["slug"], action, []))
+            member = existing.get(row.values["slug"])
+            action, changes = apply_row(row.values, member, user, publish, submit=not dry_run)
+            outcomes.append(
+                Outcome(row.number, row.values["slug"], action, [], changes, row.values["name"])
+            )
         if dry_run:
             transaction.set_rollback(True)
     return outcomes, not dry_run
@@ -102,13 +133,21 @@ def _current(member):
     """A member's values as the import compares them (its latest draft, if any)."""
     latest = member.get_latest_revision_as_object() if member.latest_revision_id else member
     values = {name: getattr(latest, name) for name in FACT_FIELDS}
-    values["pillars"] = [link.pillar_id for link in latest.member_pillars.all()]
     values["kind"] = latest.kind
     return latest, values
 
 
-def apply_row(values, member, user, publish):
-    pillar_ids = [pillar.pk for pillar in values["pillars"]]
+def _pillar_slugs(pillars):
+    return PILLAR_SEPARATOR.join(pillar.slug for pillar in pillars)
+
+
+def apply_row(values, member, user, publish, *, submit=True):
+    """Create or update one member; returns its action and, for an update, what changes.
+
+    Unpublished changes of an editor go to the approval workflow (unless `submit`
+    is false, as in a preview, which must send no notification).
+    """
+    pillars = values["pillars"]
     wanted = {name: values[name] for name in FACT_FIELDS}
     if member is None:
         member = Organisation(
@@ -118,20 +157,37 @@ def apply_row(values, member, user, publish):
             live=publish,
             **wanted,
         )
-        member.member_pillars = [MemberPillarLink(pillar_id=pk) for pk in pillar_ids]
+        member.member_pillars = [MemberPillarLink(pillar=pillar) for pillar in pillars]
         member.save()
-        revision = member.save_revision(user=user)
-        if publish:
-            revision.publish(user=user)
-        return "created"
+        save(member, user, publish, submit)
+        return "created", []
     latest, current = _current(member)
-    if current == {**wanted, "pillars": pillar_ids, "kind": OrganisationKind.MEMBER}:
-        return "unchanged"
+    current_pillars = [link.pillar for link in latest.member_pillars.all()]
+    changes = [
+        (COLUMN_OF.get(name, name), current[name], value)
+        for name, value in wanted.items()
+        if current[name] != value
+    ]
+    if [pillar.pk for pillar in current_pillars] != [pillar.pk for pillar in pillars]:
+        changes.append(("pillars", _pillar_slugs(current_pillars), _pillar_slugs(pillars)))
+    if current["kind"] != OrganisationKind.MEMBER:
+        changes.append(("kind", current["kind"], OrganisationKind.MEMBER))
+    if not changes:
+        return "unchanged", []
     for name, value in wanted.items():
         setattr(latest, name, value)
     latest.kind = OrganisationKind.MEMBER
-    latest.member_pillars = [MemberPillarLink(pillar_id=pk) for pk in pillar_ids]
-    revision = latest.save_revision(user=user)
+    latest.member_pillars = [MemberPillarLink(pillar=pillar) for pillar in pillars]
+    save(latest, user, publish, submit)
+    return "updated", changes
+
+
+def save(member, user, publish, submit):
+    """A new revision: published by a manager, otherwise submitted for approval."""
+    revision = member.save_revision(user=user)
     if publish:
         revision.publish(user=user)
-    return "updated"
+        return
+    workflow = member.get_workflow()
+    if submit and workflow is not None and not member.workflow_in_progress:
+        workflow.start(member, user)

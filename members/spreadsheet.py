@@ -1,7 +1,10 @@
 """The members spreadsheet: its columns, reading it (CSV or XLSX) and writing it back.
 
+Text a spreadsheet would run as a formula is exported behind an apostrophe
+(`operations.exports`), which the import takes off again.
+
 The stable key of a member is its **slug** (the last part of its address in the
-directory, e.g. `alfa-biotech`): a row whose slug exists updates that member, a
+directory, e.g. `alfa-biotech-demo`): a row whose slug exists updates that member, a
 new slug creates one. Import and export share the columns below, so an exported
 file imports again without changing anything. docs/editing.md lists them.
 """
@@ -16,6 +19,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
 from home.choices import MemberType, Province, Sector
+from operations.exports import FORMULA_STARTS, neutralise
 
 COLUMNS = [
     "slug",
@@ -59,7 +63,7 @@ def read_rows(content, filename):
         except Exception as error:  # openpyxl raises many kinds for a broken file
             raise SpreadsheetError(_("The file is not a readable XLSX workbook.")) from error
         lines = [
-            ["" if cell is None else str(cell).strip() for cell in line]
+            ["" if cell is None else _cell(str(cell)) for cell in line]
             for line in sheet.iter_rows(values_only=True)
         ]
     else:
@@ -70,7 +74,7 @@ def read_rows(content, filename):
         first_line = text.split("\n", 1)[0]
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
         lines = [
-            [cell.strip() for cell in line]
+            [_cell(cell) for cell in line]
             for line in csv.reader(io.StringIO(text), delimiter=delimiter)
         ]
     if not lines:
@@ -95,6 +99,14 @@ def read_rows(content, filename):
     return rows
 
 
+def _cell(value):
+    """A cell's text, without the apostrophe the export puts before a would-be formula."""
+    value = value.strip()
+    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 def _choice(row, column, choices, label):
     raw = row.raw.get(column, "")
     if raw == "":
@@ -102,7 +114,10 @@ def _choice(row, column, choices, label):
     for code, name in choices.choices:
         if raw.lower() in {code.lower(), str(name).lower()}:
             return code
-    row.errors.append(_("unknown %(label)s “%(value)s”") % {"label": label, "value": raw})
+    row.errors.append(
+        _("unknown %(label)s “%(value)s” (accepted: %(codes)s)")
+        % {"label": label, "value": raw, "codes": ", ".join(choices.values)}
+    )
     return ""
 
 
@@ -153,7 +168,10 @@ def validate(rows, pillars_by_slug):
         if year.endswith(".0"):  # spreadsheets write whole numbers as floats
             year = year[:-2]
         if year and not (year.isdigit() and 2000 <= int(year) <= 2100):
-            row.errors.append(_("the year of joining “%(value)s” is not a year") % {"value": year})
+            row.errors.append(
+                _("the year of joining “%(value)s” is not a year from 2000 to 2100")
+                % {"value": year}
+            )
         values["joined_year"] = int(year) if year.isdigit() else None
         # An empty or missing "listed" means yes: hiding a member is said explicitly.
         listed = raw.get("listed", "").lower()
@@ -167,7 +185,10 @@ def validate(rows, pillars_by_slug):
             if pillar_slug in pillars_by_slug:
                 pillars.append(pillars_by_slug[pillar_slug])
             else:
-                row.errors.append(_("unknown area of work “%(value)s”") % {"value": pillar_slug})
+                row.errors.append(
+                    _("unknown area of work “%(value)s” (the areas are: %(slugs)s)")
+                    % {"value": pillar_slug, "slugs": ", ".join(pillars_by_slug) or "—"}
+                )
         values["pillars"] = pillars
         if len(values["name"]) > 200 or len(values["description"]) > 500:
             row.errors.append(_("the name or the description is too long"))
@@ -193,12 +214,16 @@ def member_row(member):
     }
 
 
+def safe_row(member):
+    return {column: neutralise(value) for column, value in member_row(member).items()}
+
+
 def write_csv(members):
     output = io.StringIO()
     writer = csv.DictWriter(output, fieldnames=COLUMNS)
     writer.writeheader()
     for member in members:
-        writer.writerow(member_row(member))
+        writer.writerow(safe_row(member))
     return output.getvalue().encode("utf-8-sig")
 
 
@@ -208,7 +233,7 @@ def write_xlsx(members):
     sheet.title = "members"
     sheet.append(COLUMNS)
     for member in members:
-        row = member_row(member)
+        row = safe_row(member)
         sheet.append([row[column] for column in COLUMNS])
     output = io.BytesIO()
     workbook.save(output)

@@ -12,19 +12,22 @@ from members.models import GoverningBody
 
 
 @hooks.register("register_admin_urls")
-def register_export_url():
-    return [path("members/export/", views.export_view, name="members_export")]
+def register_spreadsheet_urls():
+    return [
+        path("members/spreadsheet/", views.spreadsheet_view, name="members_spreadsheet"),
+        path("members/spreadsheet/import/", views.import_view, name="members_import"),
+    ]
 
 
-class ExportMenuItem(MenuItem):
+class SpreadsheetMenuItem(MenuItem):
     def is_shown(self, request):
         return views.may_edit_members(request.user)
 
 
 @hooks.register("register_admin_menu_item")
-def register_export_menu_item():
-    return ExportMenuItem(
-        _("Members spreadsheet"), reverse("members_export"), icon_name="download", order=1000
+def register_spreadsheet_menu_item():
+    return SpreadsheetMenuItem(
+        _("Members spreadsheet"), reverse("members_spreadsheet"), icon_name="table", order=1000
     )
 
 

@@ -129,9 +129,12 @@ class BilingualSite:
             page = self.add(model, parent=self.it_home)
         return page if language == "it" else self.english_of(page)
 
-    def translate(self, source, *, publish=True):
-        """The English twin of a page or snippet, written by wagtail-localize from `english`."""
-        return translate_object(source, self.english, english, publish=publish)
+    def translate(self, source, *, publish=True, overrides=None):
+        """The English twin of a page or snippet, written by wagtail-localize from `english`.
+
+        `overrides` gives overridable fields an English value of their own.
+        """
+        return translate_object(source, self.english, english, publish=publish, overrides=overrides)
 
     def english_of(self, page):
         """The English twin of an Italian page or snippet."""

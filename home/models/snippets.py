@@ -155,11 +155,13 @@ class Organisation(NamedSnippet, ClusterableModel):
 
     # Facts follow the Italian record (the directory reads them there anyway);
     # relations that higher apps add (home.registry.organisation_relations) too.
+    # The name is a proper name: copied, unless the organisation has an official
+    # name in the other language that a translator sets.
     @classproperty
     def translatable_fields(cls):  # noqa: N805
         relations = [relation.name for relation in organisation_relations]
         return [
-            *translated("name", "description", "logo_alt"),
+            *translated("description", "logo_alt"),
             *synchronised(
                 "slug",
                 "kind",
@@ -172,7 +174,7 @@ class Organisation(NamedSnippet, ClusterableModel):
                 "listed",
                 *relations,
             ),
-            *overridable("website", "logo"),
+            *overridable("name", "website", "logo"),
         ]
 
     class Meta(NamedSnippet.Meta):

@@ -2,9 +2,7 @@
 
 import datetime
 from io import StringIO
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
@@ -131,15 +129,24 @@ class DemoSiteTests(HtmlAssertions, TestCase):
 
     def test_members_directory_filters_without_javascript_in_both_languages(self):
         for home, directory, filtered, shown, hidden in [
-            ("/it/", "/it/soci/", "?type=hospital", "Ospedale Delta", "Alfa Biotech"),
-            ("/en/", "/en/members/", "?province=MI", "Epsilon Association", "Delta Hospital"),
+            ("/it/", "/it/soci/", "?type=hospital", "Ospedale Delta (demo)", "Alfa Biotech"),
+            (
+                "/en/",
+                "/en/members/",
+                "?province=MI",
+                "Associazione Epsilon (demo)",
+                "Ospedale Delta",
+            ),
         ]:
             with self.subTest(directory=directory):
                 self.assertIn(f'href="{directory}"', self.client.get(home).content.decode())
                 html = self.client.get(directory + filtered).content.decode()
                 self.assertHtmlContains(html, present=[shown, 'content="noindex"'])
                 self.assertNotIn(hidden, html)
-        self.assertIn("5 soci", self.client.get("/it/").content.decode())
+        # Seven of the eight example members are listed; one asked not to be.
+        self.assertIn("7 soci", self.client.get("/it/").content.decode())
+        self.assertEqual(self.client.get("/it/soci/theta-diagnostica-demo/").status_code, 404)
+        self.assertNotIn("Theta Diagnostica", self.client.get("/en/members/").content.decode())
 
     def test_the_homes_link_the_directory_and_a_governance_page_of_example_people(self):
         for home, directory, governance, words in [
@@ -158,14 +165,21 @@ class DemoSiteTests(HtmlAssertions, TestCase):
         self.assertTrue(all(name.endswith("Esempio (demo)") for name in names), list(names))
         self.assertTrue(Term.objects.filter(end__isnull=False).exists())
 
-    def test_the_example_members_file_imports_and_a_second_import_changes_nothing(self):
-        example = Path(settings.BASE_DIR) / "docs" / "members-example.csv"
-        first = StringIO()
-        call_command("import_members", example, stdout=first)
-        self.assertEqual(first.getvalue().count(": creato"), 3)
-        second = StringIO()
-        call_command("import_members", example, stdout=second)
-        self.assertEqual(second.getvalue().count(": invariato"), 3)
+    def test_the_members_come_from_the_example_file_of_the_import(self):
+        # The first build created them through the command, the second found them unchanged.
+        self.assertEqual(self.outputs[0].count(": creato"), 8)
+        self.assertEqual(self.outputs[1].count(": invariato"), 8)
+        members = Organisation.objects.filter(kind="member")
+        self.assertEqual(members.filter(locale__language_code="it").count(), 8)
+        for member in members.filter(locale__language_code="en"):
+            self.assertTrue(member.live)
+            self.assertTrue(member.name.endswith("(demo)"))
+            self.assertTrue(member.description.startswith("An example member"))
+        revisions = Revision.objects.count()
+        output = StringIO()
+        call_command("import_members", builder.MEMBERS_FILE, stdout=output)
+        self.assertEqual(output.getvalue().count(": invariato"), 8)
+        self.assertEqual(Revision.objects.count(), revisions)
 
     def test_meet_in_italy_imports_as_an_all_day_event(self):
         response = self.client.get("/en/events/meet-in-italy-for-life-sciences-2018/ics/")

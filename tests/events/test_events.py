@@ -213,7 +213,8 @@ class EventPageTests(BilingualSiteTestCase):
         cls.organiser = OrganisationFactory(
             name="Cluster Lombardo Scienze della Vita", website="https://clls.example/"
         )
-        tree.translate(cls.organiser)
+        # The cluster has an official English name; names otherwise stay as they are.
+        tree.translate(cls.organiser, overrides={"name": "Lombardy Life Sciences Cluster"})
         cls.partner = OrganisationFactory(
             name="Università di esempio"
         )  # not translated: a proper name

@@ -110,9 +110,10 @@ DECISIONS = {
     # A tag's slug is not editable: each language derives it from its own name.
     Tag: {"name": TRANSLATE},
     # Membership facts follow the Italian record (and the directory reads them
-    # there); only the description and the logo's alt text are words.
+    # there); only the description and the logo's alt text are words. The name
+    # is a proper name, overridden only where there is an official English one.
     Organisation: {
-        "name": TRANSLATE,
+        "name": OVERRIDE,
         "description": TRANSLATE,
         "logo_alt": TRANSLATE,
         "slug": SYNCHRONISE,
