@@ -70,7 +70,10 @@ class GovernancePageTests(BilingualSiteTestCase):
         cls.page, cls.en_page = tree.add_twins(GovernancePage)
         cls.directory = tree.add(MemberDirectoryPage)
         cls.university = OrganisationFactory(name="Università di Esempio")
-        translate_object(cls.university, tree.english, english)
+        # An organisation's name follows the Italian record unless it has an official English one.
+        translate_object(
+            cls.university, tree.english, english, overrides={"name": "University of Example"}
+        )
         # One person, several roles and terms: councillor, then president, and in the assembly.
         cls.anna = PersonFactory(name="Anna Esempio")
         cls.bruno = PersonFactory(name="Bruno Esempio")
