@@ -207,8 +207,8 @@ class DirectoryTests(BilingualSiteTestCase):
     def test_home_shows_the_counts_by_type(self):
         html = self.page_html("/it/")
         self.assertIn("2 soci", html)
-        self.assertIn("Impresa 1", html)
-        self.assertIn("2 members", self.page_html("/en/"))
+        self.assertIn("2 soci: 1 impresa, 1 ospedale o IRCCS.", html)
+        self.assertIn("2 members: 1 company, 1 hospital or IRCCS.", self.page_html("/en/"))
 
     def test_untranslated_member_is_only_in_italian(self):
         gamma = add_member(self.tree, "Gamma Esempio", translate=False)
