@@ -20,9 +20,7 @@ def counted(member_type, number):
         MemberType.HOSPITAL: ngettext(
             "%(count)s hospital or IRCCS", "%(count)s hospitals or IRCCS", number
         ),
-        MemberType.ASSOCIATION: ngettext(
-            "%(count)s association", "%(count)s associations", number
-        ),
+        MemberType.ASSOCIATION: ngettext("%(count)s association", "%(count)s associations", number),
         MemberType.OTHER: ngettext(
             "%(count)s other organisation", "%(count)s other organisations", number
         ),
