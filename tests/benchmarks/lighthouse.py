@@ -53,6 +53,12 @@ PAGES = [
     ("pillar", "/en/research-and-open-innovation/", ALL),
     ("service + form", "/it/servizi/sportello-europa/", ALL),
     ("service + form", "/en/services/sportello-europa/", ALL),
+    ("members directory", "/it/soci/", ALL),
+    ("members directory", "/en/members/", ALL),
+    ("member", "/it/soci/alfa-biotech-demo/", ALL),
+    ("member", "/en/members/alfa-biotech-demo/", ALL),
+    ("governance", "/it/organi-sociali/", ALL),
+    ("governance", "/en/governance/", ALL),
     ("search", "/it/cerca/?q=piano+operativo", WITHOUT_SEO),
     ("search", "/en/search/?q=operating+plan", WITHOUT_SEO),
 ]
