@@ -375,10 +375,11 @@ class Term(Orderable):
     """One person's term of office in a body: a role, for whom, from when, until when."""
 
     body = ParentalKey(GoverningBody, on_delete=models.CASCADE, related_name="terms")
-    # A term means nothing without its person: deleting a person (whose delete
-    # screen lists where the record is used) deletes their terms.
+    # The record of who held an office is kept: a person with terms cannot be
+    # deleted (the admin's delete screen says where the record is used) until
+    # their terms are removed from the bodies by hand.
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("person")
     )
     role = choice_field(OfficeRole, _("role in the body"))
     organisation = optional_link(

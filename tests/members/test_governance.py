@@ -311,3 +311,22 @@ class GovernanceAdminTests(BilingualSiteTestCase):
         self.assertFalse(self.editor.has_perm("members.publish_governingbody"))
         self.assertFalse(self.translator.has_perm("members.publish_governingbody"))
         self.assertTrue(self.editor.has_perm("members.change_governingbody"))
+
+    def test_a_person_who_held_an_office_cannot_be_deleted_while_the_term_is_recorded(self):
+        add_body(
+            self.tree,
+            "Assemblea dei soci",
+            "Riunisce i soci.",
+            translate=False,
+            terms=[
+                term(self.person, "member", datetime.date(2016, 3, 1), datetime.date(2019, 2, 28))
+            ],
+        )
+        delete = reverse("wagtailsnippets_home_person:delete", args=[self.person.pk])
+        self.client.force_login(self.manager)
+        screen = self.client.get(delete)
+        self.assertEqual(screen.status_code, 200)
+        self.assertNotContains(screen, 'type="submit"')
+        self.assertContains(screen, "impediscono di eliminarlo")
+        self.client.post(delete)
+        self.assertTrue(type(self.person).objects.filter(pk=self.person.pk).exists())
