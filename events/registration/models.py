@@ -82,6 +82,11 @@ class RegistrationSettings(models.Model):
     announced_status = models.CharField(max_length=20, blank=True, editable=False)
     announced_starts_at = models.DateTimeField(null=True, blank=True, editable=False)
     announced_ends_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The venue and online link as one line: "" is no place, None (hence null) is a
+    # record made before places were kept, with nothing to compare with yet.
+    announced_place = models.CharField(  # noqa: DJ001
+        max_length=600, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("registration settings")

@@ -1,4 +1,4 @@
-"""Registered people told when their event is cancelled, postponed or moved."""
+"""Registered people told when their event is cancelled, postponed or moved (in time or place)."""
 
 from events.choices import RegistrationMode
 from events.registration import service

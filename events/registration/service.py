@@ -90,11 +90,7 @@ def register(source, *, data, answers, language, consent_text, now=None):
             consent_given_at=now,
         )
         if not record.announced_status:
-            RegistrationSettings.objects.filter(pk=record.pk).update(
-                announced_status=source.status,
-                announced_starts_at=source.starts_at,
-                announced_ends_at=source.ends_at,
-            )
+            RegistrationSettings.objects.filter(pk=record.pk).update(**announced_facts(source))
         _keep_fullness(record, confirmed)
         emails.send_confirmation(registration)
     return Outcome(registration, created=True)
@@ -139,25 +135,34 @@ def close_by_hand(record, closed=True):
     record.save(update_fields=["closed_by_hand"])
 
 
+def announced_facts(source):
+    """What registered people are told of the event, as RegistrationSettings' announced_ fields."""
+    return {
+        "announced_status": source.status,
+        "announced_starts_at": source.starts_at,
+        "announced_ends_at": source.ends_at,
+        "announced_place": " | ".join(part for part in (source.place, source.online_url) if part),
+    }
+
+
 def announce_changes(source):
-    """Tell registered people when their event is cancelled, postponed or moved in time."""
+    """Tell registered people when their event is cancelled, postponed, moved in time or place."""
     record = RegistrationSettings.objects.filter(event=source).first()
     if record is None or not record.announced_status:
         return 0
-    moved = (record.announced_starts_at, record.announced_ends_at) != (
-        source.starts_at,
-        source.ends_at,
-    )
-    status_changed = record.announced_status != source.status
-    if not (moved or status_changed):
+    facts = announced_facts(source)
+    told = {name: getattr(record, name) for name in facts}
+    if told["announced_place"] is None:
+        # Recorded before places were kept: nothing to compare the place with yet.
+        told["announced_place"] = facts["announced_place"]
+        RegistrationSettings.objects.filter(pk=record.pk).update(
+            announced_place=facts["announced_place"]
+        )
+    if told == facts:
         return 0
     people = list(Registration.objects.active().filter(event=source))
     with transaction.atomic():
         for registration in people:
             emails.send_event_change(registration)
-        RegistrationSettings.objects.filter(pk=record.pk).update(
-            announced_status=source.status,
-            announced_starts_at=source.starts_at,
-            announced_ends_at=source.ends_at,
-        )
+        RegistrationSettings.objects.filter(pk=record.pk).update(**facts)
     return len(people)

@@ -249,6 +249,28 @@ class EventPageStateTests(RegistrationTestCase):
         self.event.save_revision().publish()
         self.assertEqual(mail.outbox, [])
 
+    def test_the_registered_are_told_when_the_event_moves_to_another_venue(self):
+        self.register("a@example.org")
+        mail.outbox.clear()
+        self.event.venue_name = "Sala Nuova"
+        self.event.save_revision().publish()
+        [message] = mail.outbox
+        self.assertIn("Evento modificato", message.subject)
+        self.assertIn("l'orario o il luogo", message.body)
+        self.assertIn("Sala Nuova", message.body)
+        mail.outbox.clear()
+        self.event.save_revision().publish()
+        self.assertEqual(mail.outbox, [])
+
+    def test_settings_recorded_before_places_were_kept_announce_no_place_change(self):
+        self.register("a@example.org")
+        RegistrationSettings.objects.filter(pk=self.record.pk).update(announced_place=None)
+        mail.outbox.clear()
+        self.event.save_revision().publish()
+        self.assertEqual(mail.outbox, [])
+        self.record.refresh_from_db()
+        self.assertIsNotNone(self.record.announced_place)
+
 
 class PersonalDataTests(RegistrationTestCase):
     def test_registrations_are_exported_and_erased_with_the_persons_other_data(self):
