@@ -12,7 +12,6 @@ records to them; the governance page shows them (docs/architecture.md, "Governan
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -32,7 +31,14 @@ from home.formats import date_range
 from home.languages import hreflang_alternates
 from home.listings import paginate
 from home.localization import localized_objects, localized_pages
-from home.models import BasePage, BodyPage, NamedSnippet, Organisation, Person
+from home.models import (
+    BasePage,
+    BodyPage,
+    NamedSnippet,
+    Organisation,
+    Person,
+    SourceLanguageQuerySet,
+)
 from members.choices import OfficeRole
 from members.directory import FACETS, facet_rows, read_selection, select
 from members.structured_data import member_data, members_list
@@ -318,11 +324,7 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 # Governance -------------------------------------------------------------------
 
 
-class GoverningBodyQuerySet(models.QuerySet):
-    def sources(self):
-        """The records in the source language, which hold the terms of office."""
-        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
-
+class GoverningBodyQuerySet(SourceLanguageQuerySet):
     def shown_in(self, locale):
         """The live records in `locale` of bodies whose Italian record is live."""
         live_sources = type(self)(self.model, using=self._db).sources().filter(live=True)

@@ -9,7 +9,13 @@ from .pages import (
     StandardPage,
 )
 from .site_content import FooterLink, SiteContent, SocialLink
-from .snippets import ModeratedSnippet, NamedSnippet, Organisation, Person
+from .snippets import (
+    ModeratedSnippet,
+    NamedSnippet,
+    Organisation,
+    Person,
+    SourceLanguageQuerySet,
+)
 from .tags import (
     PageTag,
     Tag,
@@ -36,6 +42,7 @@ __all__ = [
     "RelatedPagesMixin",
     "SiteContent",
     "SocialLink",
+    "SourceLanguageQuerySet",
     "StandardPage",
     "Tag",
     "TaggedPageMixin",

@@ -51,11 +51,15 @@ class NamedSnippet(ModeratedSnippet, index.Indexed):
         return self.name
 
 
-class OrganisationQuerySet(models.QuerySet):
+class SourceLanguageQuerySet(models.QuerySet):
+    """Translatable records whose facts live on the source-language (Italian) record."""
+
     def sources(self):
         """The records in the source language, which hold the facts."""
         return self.filter(locale__language_code=settings.LANGUAGE_CODE)
 
+
+class OrganisationQuerySet(SourceLanguageQuerySet):
     def public_members(self):
         """Source records of members shown in the directory: live, listed, of kind member."""
         return self.sources().filter(live=True, listed=True, kind=OrganisationKind.MEMBER)

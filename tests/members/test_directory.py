@@ -21,19 +21,20 @@ from tests.queries import (
 )
 from tests.sites import BilingualSiteTestCase
 
+# What a test member is unless told otherwise.
+MEMBER_FACTS = {
+    "kind": "member",
+    "member_type": "company",
+    "sector": "biotech",
+    "province": "MI",
+    "city": "Milano",
+    "joined_year": 2016,
+}
+
 
 def add_member(tree, name, *, translate=True, pillars=(), **facts):
     """An Italian member record (with its English translation unless told not)."""
-    facts = {
-        "kind": "member",
-        "member_type": "company",
-        "sector": "biotech",
-        "province": "MI",
-        "city": "Milano",
-        "joined_year": 2016,
-        "description": f"Descrizione di {name}.",
-        **facts,
-    }
+    facts = {**MEMBER_FACTS, "description": f"Descrizione di {name}.", **facts}
     member = OrganisationFactory(name=name, **facts)
     for pillar in pillars:
         MemberPillarLink.objects.create(organisation=member, pillar=pillar)
@@ -236,18 +237,7 @@ def add_members_in_bulk(tree, names, pillar):
     for name in names:
         key = uuid.uuid4()
         slug = slugify(name)
-        facts = {
-            "name": name,
-            "slug": slug,
-            "kind": "member",
-            "member_type": "company",
-            "sector": "biotech",
-            "province": "MI",
-            "city": "Milano",
-            "joined_year": 2016,
-            "translation_key": key,
-            "live": True,
-        }
+        facts = {**MEMBER_FACTS, "name": name, "slug": slug, "translation_key": key, "live": True}
         italian.append(
             Organisation(locale=tree.italian, description=f"Descrizione di {name}.", **facts)
         )
