@@ -112,9 +112,14 @@ class PersonViewSet(NamedSnippetViewSet):
     list_display = ["name", "role", NamedSnippetViewSet.english_column, "affiliation"]
 
 
-for viewset in (SiteContentViewSet, OrganisationViewSet, PersonViewSet, TagViewSet):
+def register_source_language_snippet(viewset):
+    """Register a snippet edited in Italian by editors and only translated by translators."""
     register_permission_policy(viewset.model, SourceLanguagePermissionPolicy(viewset.model))
     register_snippet(viewset)
+
+
+for viewset in (SiteContentViewSet, OrganisationViewSet, PersonViewSet, TagViewSet):
+    register_source_language_snippet(viewset)
 
 
 @hooks.register("register_admin_urls")

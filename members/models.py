@@ -324,15 +324,6 @@ class MemberDirectoryPage(RoutablePageMixin, BasePage):
 # Governance -------------------------------------------------------------------
 
 
-class GoverningBodyQuerySet(SourceLanguageQuerySet):
-    def shown_in(self, locale):
-        """The live records in `locale` of bodies whose Italian record is live."""
-        live_sources = type(self)(self.model, using=self._db).sources().filter(live=True)
-        return self.filter(
-            locale=locale, live=True, translation_key__in=live_sources.values("translation_key")
-        )
-
-
 class GoverningBody(NamedSnippet, ClusterableModel):
     """A body of the association (assembly, board, presidency…) and its terms of office.
 
@@ -353,7 +344,7 @@ class GoverningBody(NamedSnippet, ClusterableModel):
         help_text=_("Bodies are shown from the lowest number; equal numbers by name."),
     )
 
-    objects = GoverningBodyQuerySet.as_manager()
+    objects = SourceLanguageQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),

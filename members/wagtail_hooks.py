@@ -2,11 +2,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
 
-from home.permissions import SourceLanguagePermissionPolicy
-from home.wagtail_hooks import NamedSnippetViewSet
+from home.wagtail_hooks import NamedSnippetViewSet, register_source_language_snippet
 from members import views
 from members.models import GoverningBody
 
@@ -40,5 +37,4 @@ class GoverningBodyViewSet(NamedSnippetViewSet):
     list_display = ["name", NamedSnippetViewSet.english_column, "sort_order"]
 
 
-register_permission_policy(GoverningBody, SourceLanguagePermissionPolicy(GoverningBody))
-register_snippet(GoverningBodyViewSet)
+register_source_language_snippet(GoverningBodyViewSet)

@@ -58,23 +58,27 @@ class SourceLanguageQuerySet(models.QuerySet):
         """The records in the source language, which hold the facts."""
         return self.filter(locale__language_code=settings.LANGUAGE_CODE)
 
+    def shown_in(self, locale, sources=None):
+        """The live records in `locale` whose source record is live (or among `sources`).
+
+        Whether a record is shown is a fact of its source record, never of the
+        translation: a record unpublished in Italian leaves every language at once.
+        """
+        if sources is None:
+            sources = type(self)(self.model, using=self._db).sources().filter(live=True)
+        return self.filter(
+            locale=locale, live=True, translation_key__in=sources.values("translation_key")
+        )
+
 
 class OrganisationQuerySet(SourceLanguageQuerySet):
     def public_members(self):
         """Source records of members shown in the directory: live, listed, of kind member."""
         return self.sources().filter(live=True, listed=True, kind=OrganisationKind.MEMBER)
 
-    def members_in(self, locale, sources=None):
-        """The live records in `locale` of public members (or of the given `sources`).
-
-        Facts are read from the source record, never from the translation, so a
-        member hidden in Italian leaves every language at once.
-        """
-        if sources is None:
-            sources = type(self)(self.model, using=self._db).public_members()
-        return self.filter(
-            locale=locale, live=True, translation_key__in=sources.values("translation_key")
-        )
+    def members_in(self, locale):
+        """The live records in `locale` of public members (hidden in Italian: hidden everywhere)."""
+        return self.shown_in(locale, type(self)(self.model, using=self._db).public_members())
 
 
 class Organisation(NamedSnippet, ClusterableModel):
