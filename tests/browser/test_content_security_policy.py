@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from news.models import NewsIndexPage, NewsPage
 
@@ -51,7 +52,9 @@ def test_editor_creates_previews_and_publishes_news_without_policy_violations(
     manager.fill("#id_title", "Bando per le startup biomediche")
     manager.fill("#id_summary", "Un bando dedicato alle startup biomediche lombarde.")
     manager.get_by_role("tab", name="Promuovi").click()
-    manager.wait_for_function("document.getElementById('id_slug').value !== ''")
+    # A locator assertion, not a string predicate: Playwright evaluates those with
+    # eval(), which the admin's policy rightly refuses once it has to poll.
+    expect(manager.locator("#id_slug")).not_to_have_value("", timeout=15_000)
     manager.fill("#id_slug", "bando-startup-biomediche")
 
     manager.locator("[data-side-panel-toggle='preview']").click()

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from news.models import NewsIndexPage, NewsPage
 from tests.browser.translation_editor import translate_every_segment
@@ -24,7 +25,9 @@ def test_news_goes_from_editor_to_manager_to_translator_to_visitors(page, demo_s
     editor.fill("#id_summary", "Un bando dedicato alle biobanche lombarde.")
     editor.get_by_role("tab", name="Promuovi").click()
     # Wagtail fills the slug from the title as the editor types; set ours after it.
-    editor.wait_for_function("document.getElementById('id_slug').value !== ''")
+    # A locator assertion, not a string predicate: Playwright evaluates those with
+    # eval(), which the admin's policy rightly refuses once it has to poll.
+    expect(editor.locator("#id_slug")).not_to_have_value("", timeout=15_000)
     editor.fill("#id_slug", "nuovo-bando-biobanche")
     open_action_menu(editor)
     assert editor.locator("button[name='action-publish']").count() == 0
