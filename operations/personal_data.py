@@ -9,6 +9,8 @@ import datetime
 import json
 import re
 
+from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
@@ -81,3 +83,18 @@ def purge_expired(now=None):
         counts[model._meta.label] = expired.count()
         expired.delete()
     return counts
+
+
+def forget_expired_login_failures(now=None):
+    """Delete failed admin logins (account, address, browser) whose cool-off is over.
+
+    django-axes does the same at each login attempt; the scheduler does it too, so that
+    on a quiet admin the rows do not outlive the only purpose they serve. Returns the count.
+    """
+    cool_off = get_cool_off()
+    if cool_off is None:
+        return 0
+    deleted, _ = AccessAttempt.objects.filter(
+        attempt_time__lte=(now or timezone.now()) - cool_off
+    ).delete()
+    return deleted

@@ -1,8 +1,10 @@
 """Failed logins are throttled per account and per address; managers unlock them."""
 
 import datetime
+from io import StringIO
 
 from axes.models import AccessAttempt
+from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -97,6 +99,19 @@ class LoginThrottlingTests(TestCase):
         AccessAttempt.objects.update(attempt_time=timezone.now() - datetime.timedelta(minutes=31))
         client, _response = self.log_in("anna", "pw")
         self.assertTrue(self.logged_in(client))
+
+    def test_the_scheduler_forgets_failures_past_the_cool_off_and_keeps_a_live_lock(self):
+        self.fail("anna", 3)
+        self.fail("bruno", 1, OTHER_ADDRESS)
+        AccessAttempt.objects.filter(username="bruno").update(
+            attempt_time=timezone.now() - datetime.timedelta(minutes=31)
+        )
+        out = StringIO()
+        call_command("run_scheduled", stdout=out)
+        self.assertIn("Failed logins past their cool-off deleted: 1.", out.getvalue())
+        self.assertEqual(list(AccessAttempt.objects.values_list("username", flat=True)), ["anna"])
+        client, _response = self.log_in("anna", "pw")
+        self.assertFalse(self.logged_in(client))
 
     def test_a_manager_sees_the_locked_account_and_unlocks_it(self):
         self.fail("anna", 3)

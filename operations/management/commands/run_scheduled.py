@@ -2,13 +2,14 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from operations.mail import send_due
-from operations.personal_data import purge_expired
+from operations.personal_data import forget_expired_login_failures, purge_expired
 
 
 class Command(BaseCommand):
     help = (
         "The scheduler's minute: publish and unpublish scheduled pages, send the outbox's due "
-        "e-mails, delete personal data past its retention period."
+        "e-mails, delete personal data past its retention period and failed logins past "
+        "their cool-off."
     )
 
     def handle(self, *args, **options):
@@ -17,3 +18,6 @@ class Command(BaseCommand):
         purged = sum(purge_expired().values())
         if purged:
             self.stdout.write(f"{purged} records past the retention period deleted.")
+        forgotten = forget_expired_login_failures()
+        if forgotten:
+            self.stdout.write(f"Failed logins past their cool-off deleted: {forgotten}.")
