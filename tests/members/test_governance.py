@@ -327,6 +327,6 @@ class GovernanceAdminTests(BilingualSiteTestCase):
         screen = self.client.get(delete)
         self.assertEqual(screen.status_code, 200)
         self.assertNotContains(screen, 'type="submit"')
-        self.assertContains(screen, "impediscono di eliminarlo")
+        self.assertContains(screen, "Non si può eliminare questo elemento (persona)")
         self.client.post(delete)
         self.assertTrue(type(self.person).objects.filter(pk=self.person.pk).exists())

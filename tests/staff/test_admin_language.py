@@ -19,6 +19,7 @@ from home.models import Organisation, Person, Tag
 from news.models import NewsPage
 from staff.roles import EDITORS, MANAGERS, TRANSLATORS, apply_roles
 from tests.admin import make_user
+from tests.factories.snippets import PersonFactory
 from tests.sites import BilingualSiteTestCase
 
 # Strings that reached Italian users before; each must stay out of their admin.
@@ -49,6 +50,12 @@ LEAKED = [
     "Pages",
     "Help",
     "Add child page",
+    "Actions",
+    "Breadcrumb",
+    "breadcrumbs",
+    "Questo pagina",
+    "Questo notizia",
+    "Nessun organizzazioni",
 ]
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 WORD = re.compile(r"\s+")
@@ -173,6 +180,22 @@ class AdminLanguageTests(BilingualSiteTestCase):
         strings = soup.select_one("[data-translation-editor-strings]")
         assert strings["data-more-actions"] == "Altre azioni"
         assert strings["data-direction"] == "Traduzione da {source} a {target}"
+
+    def test_wagtails_sentences_fit_feminine_names_too(self):
+        # Wagtail's Italian says "Questo %(model_name)s ... creato", right only for
+        # masculine names; ours names the item so that "notizia" and "persona" fit.
+        self.news.save_revision(user=self.editor)
+        self.news.get_workflow().start(self.news, self.editor)
+        edit = reverse("wagtailadmin_pages:edit", args=[self.news.pk])
+        text = visible_text(self.render(self.editor, edit))
+        assert "Questo elemento (pagina) è in attesa di moderazione." in text
+
+        person = PersonFactory(name="Giulia Esempio")
+        delete = reverse(Person.snippet_viewset.get_url_name("delete"), args=[person.pk])
+        self.client.force_login(self.manager)
+        response = self.client.post(delete, follow=True)
+        said = [str(message).strip() for message in response.context["messages"]]
+        assert said == ["Persona «Giulia Esempio»: elemento eliminato."]
 
     def test_english_staff_see_english(self):
         url = reverse("wagtailadmin_pages:edit", args=[self.news.pk])
