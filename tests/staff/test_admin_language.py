@@ -56,6 +56,7 @@ LEAKED = [
     "Questo pagina",
     "Questo notizia",
     "Nessun organizzazioni",
+    "Snippets",
 ]
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 WORD = re.compile(r"\s+")
