@@ -73,6 +73,9 @@ class NamedSnippetViewSet(SourceLanguageViewSet):
     """Snippets known by their name, listed with their English name or what is missing."""
 
     index_view_class = TranslatedNamesIndexView
+    # The listing searches names in the database, as for tags: the search backend
+    # cannot read its English-name column nor filter by every column the list offers.
+    search_backend_name = None
     search_fields = ["name"]
     english_column = EnglishNameColumn("english_name", label=_("English"))
 

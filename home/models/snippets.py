@@ -41,7 +41,13 @@ class NamedSnippet(ModeratedSnippet, index.Indexed):
     Its edit form shows its fields in the order they are declared.
     """
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Wagtail's snippet choosers search within one language, which the search backend
+    # can only do on a filter field.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(ModeratedSnippet.Meta):
         abstract = True
